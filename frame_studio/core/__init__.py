@@ -1,0 +1,1 @@
+"""The pure core: images, faces, placement, frames and rendering. Never imports Qt."""

@@ -1,0 +1,108 @@
+"""The whole path for one photo: load -> detect -> place -> compose.
+
+The CLI, the batch and the GUI all go through here. Detection runs on a small decode;
+the output is composed from a decode only as large as the output needs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from frame_studio.core.faces import DETECT_LONG_SIDE, Face, detect_faces
+from frame_studio.core.frames import Frame
+from frame_studio.core.images import LoadedPhoto, load_photo
+from frame_studio.core.placement import (
+    LOW_RESOLUTION,
+    Placement,
+    PlacementResult,
+    PlacementSettings,
+    is_low_resolution,
+    place_photo,
+)
+from frame_studio.core.render import compose
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What was found in a photo before any output is drawn.
+
+    Attributes:
+        photo: the small decode used for detection (also good for previews).
+        faces: all faces found, largest first, in full-resolution pixels.
+        result: the automatic placement and its flags.
+    """
+
+    photo: LoadedPhoto
+    faces: list[Face]
+    result: PlacementResult
+
+
+@dataclass(frozen=True)
+class Framed:
+    """A framed avatar and how it was made."""
+
+    image: Image.Image
+    analysis: Analysis
+    placement: Placement
+    flags: tuple[str, ...]
+
+
+def analyse(path: str | Path, frame: Frame, *, settings: PlacementSettings | None = None) -> Analysis:
+    """Decode a small copy, find the faces and compute the automatic placement.
+
+    Raises:
+        ImageLoadError: the photo cannot be opened.
+    """
+    photo = load_photo(path, min_long_side=DETECT_LONG_SIDE)
+    faces = detect_faces(photo.image, full_size=photo.full_size)
+    result = place_photo(
+        photo.full_size,
+        faces,
+        aspect=frame.window.aspect,
+        target=frame.face_target,
+        settings=settings,
+    )
+    return Analysis(photo, faces, result)
+
+
+def window_pixels(frame: Frame, size: int) -> float:
+    """The window's height in output pixels."""
+    return frame.window.box[3] * size
+
+
+def frame_photo(
+    path: str | Path,
+    frame: Frame,
+    *,
+    size: int = 1080,
+    analysis: Analysis | None = None,
+    placement: Placement | None = None,
+) -> Framed:
+    """Frame one photo.
+
+    Args:
+        path: the photo file.
+        frame: the frame template.
+        size: output width and height in pixels.
+        analysis: a previous `analyse` of the same file, to skip detection.
+        placement: a placement chosen by hand; None uses the automatic one.
+
+    Raises:
+        ImageLoadError: the photo cannot be opened.
+        FrameError: the frame cannot be drawn.
+    """
+    analysis = analysis or analyse(path, frame)
+    placement = placement or analysis.result.placement
+    needed_scale = window_pixels(frame, size) / placement.span
+    photo = analysis.photo
+    if photo.scale < min(1.0, needed_scale):
+        photo = load_photo(path, min_long_side=math.ceil(max(photo.full_size) * needed_scale))
+    flags = [flag for flag in analysis.result.flags]
+    if is_low_resolution(placement, window_pixels(frame, size)):
+        flags.append(LOW_RESOLUTION)
+    image = compose(photo, placement, frame, size=size)
+    return Framed(image, analysis, placement, tuple(flags))

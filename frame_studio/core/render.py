@@ -1,0 +1,177 @@
+"""Compose photo + placement + frame into an avatar, and export it atomically.
+
+`compose` maps the photo through the placement (one scale, never stretched), fills any
+part of the canvas the photo does not cover (a blurred copy of the photo, or the frame's
+background colour), and lays the frame's overlay on top. `save_image` writes a temp file
+beside the target and renames it into place, never overwriting unless asked; the output
+carries no EXIF or GPS data from the original, only an sRGB profile.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageFilter
+
+from frame_studio.core.atomic import write_atomic
+from frame_studio.core.errors import ExportError
+from frame_studio.core.frames import Frame
+from frame_studio.core.images import LoadedPhoto
+from frame_studio.core.overlay import render_overlay
+from frame_studio.core.placement import Placement
+
+FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+SUFFIX_BY_FORMAT = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg", "webp": ".webp"}
+
+
+@dataclass(frozen=True)
+class EncodeSettings:
+    """How images are encoded (JPEG 4:4:4 keeps red lettering crisp)."""
+
+    jpeg_quality: int = 92
+    png_compress_level: int = 6
+    webp_quality: int = 90
+
+
+def _affine_to_source(
+    placement: Placement, frame: Frame, size: int, photo_scale: float
+) -> tuple[float, float, float, float, float, float]:
+    """Coefficients mapping output pixels to decoded-photo pixels (Pillow's AFFINE form)."""
+    wx, wy, ww, wh = (v * size for v in frame.window.box)
+    ratio = photo_scale * placement.span / wh
+    cos, sin = math.cos(math.radians(placement.angle)), math.sin(math.radians(placement.angle))
+    a, b, d, e = ratio * cos, -ratio * sin, ratio * sin, ratio * cos
+    wcx, wcy = wx + ww / 2, wy + wh / 2
+    c = photo_scale * placement.center[0] - a * wcx - b * wcy
+    f = photo_scale * placement.center[1] - d * wcx - e * wcy
+    return (a, b, c, d, e, f)
+
+
+def _map_photo(photo: Image.Image, coeffs: tuple[float, ...], size: int) -> Image.Image:
+    """Map the photo onto the canvas (RGBA; alpha 0 where the photo does not reach).
+
+    When the photo is reduced, the needed part is first resized with a good filter so the
+    affine step works near 1:1 and does not alias.
+    """
+    a, b, c, d, e, f = coeffs
+    corners = [(0, 0), (size, 0), (0, size), (size, size)]
+    xs = [a * x + b * y + c for x, y in corners]
+    ys = [d * x + e * y + f for x, y in corners]
+    left, top = max(0, math.floor(min(xs)) - 2), max(0, math.floor(min(ys)) - 2)
+    right = min(photo.width, math.ceil(max(xs)) + 2)
+    bottom = min(photo.height, math.ceil(max(ys)) + 2)
+    if right <= left or bottom <= top:
+        return Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    part = photo.crop((left, top, right, bottom))
+    shrink = math.hypot(a, d)
+    if shrink > 1.25:
+        reduced = (max(1, round(part.width / shrink)), max(1, round(part.height / shrink)))
+        rx, ry = reduced[0] / part.width, reduced[1] / part.height
+        part = part.resize(reduced, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    else:
+        rx = ry = 1.0
+    local = (a * rx, b * rx, (c - left) * rx, d * ry, e * ry, (f - top) * ry)
+    return part.convert("RGBA").transform(
+        (size, size),
+        Image.Transform.AFFINE,
+        local,
+        Image.Resampling.BICUBIC,
+        fillcolor=(0, 0, 0, 0),
+    )
+
+
+def _blurred_fill(photo: Image.Image, size: int) -> Image.Image:
+    """A soft, slightly darkened copy of the whole photo covering the canvas."""
+    small_side = max(16, size // 8)
+    cover = max(small_side / photo.width, small_side / photo.height)
+    small = photo.resize(
+        (max(1, round(photo.width * cover)), max(1, round(photo.height * cover))),
+        Image.Resampling.BILINEAR,
+        reducing_gap=2.0,
+    )
+    left, top = (small.width - small_side) // 2, (small.height - small_side) // 2
+    small = small.crop((left, top, left + small_side, top + small_side))
+    small = small.filter(ImageFilter.GaussianBlur(small_side / 24))
+    small = Image.eval(small, lambda v: int(v * 0.8))
+    return small.resize((size, size), Image.Resampling.BICUBIC).convert("RGBA")
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Put a photo with transparency on white; return RGB."""
+    if image.mode != "RGBA":
+        return image.convert("RGB")
+    white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+    white.alpha_composite(image)
+    return white.convert("RGB")
+
+
+def compose(photo: LoadedPhoto, placement: Placement, frame: Frame, *, size: int = 1080) -> Image.Image:
+    """Render the framed avatar.
+
+    Args:
+        photo: the decoded photo (possibly a reduced decode).
+        placement: where the photo goes, in the photo's full-resolution pixels.
+        frame: the frame template.
+        size: the output's width and height in pixels.
+
+    Returns:
+        A new RGB image of `size` x `size`.
+    """
+    pixels = _flatten(photo.image)
+    mapped = _map_photo(pixels, _affine_to_source(placement, frame, size, photo.scale), size)
+    lowest_alpha, _ = mapped.getchannel("A").getextrema()
+    if isinstance(lowest_alpha, int) and lowest_alpha < 255:
+        if frame.pad_fill == "background" and frame.background is not None:
+            canvas = Image.new("RGBA", (size, size), frame.background)
+        else:
+            canvas = _blurred_fill(pixels, size)
+        canvas.alpha_composite(mapped)
+    else:
+        canvas = mapped
+    canvas.alpha_composite(render_overlay(frame, size))
+    return canvas.convert("RGB")
+
+
+@functools.cache
+def _srgb_icc() -> bytes:
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+    return bytes(profile.tobytes())
+
+
+def _save_options(fmt: str, settings: EncodeSettings) -> dict[str, object]:
+    options: dict[str, object] = {"icc_profile": _srgb_icc()}
+    if fmt == "JPEG":
+        options |= {"quality": settings.jpeg_quality, "subsampling": 0, "optimize": False}
+    elif fmt == "PNG":
+        options |= {"compress_level": settings.png_compress_level}
+    else:
+        options |= {"quality": settings.webp_quality, "method": 4}
+    return options
+
+
+def save_image(
+    image: Image.Image,
+    path: str | Path,
+    *,
+    overwrite: bool = False,
+    settings: EncodeSettings | None = None,
+) -> Path:
+    """Write an image atomically: a temp file in the same folder, then a rename.
+
+    The format follows the suffix (.png, .jpg/.jpeg, .webp). Only the pixels and an sRGB
+    profile are written: no EXIF, no GPS.
+
+    Raises:
+        ExportError: unknown suffix, the file exists and `overwrite` is False, the disk is
+            full, no permission, ... Nothing is left behind under the final name.
+    """
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ExportError(path, "bad_format", "unknown output format (use .png, .jpg or .webp)")
+    options = _save_options(fmt, settings or EncodeSettings())
+    clean = image.convert("RGB")
+    return write_atomic(path, lambda handle: clean.save(handle, format=fmt, **options), overwrite=overwrite)

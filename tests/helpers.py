@@ -1,0 +1,62 @@
+"""Test helpers: image comparison with a tolerance, and generated photos.
+
+On a failed comparison the expected and actual images are saved under tests/_failures/
+so a person can look at them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+DATA = Path(__file__).parent / "data"
+FAILURES = Path(__file__).parent / "_failures"
+
+
+def mean_difference(a: Image.Image, b: Image.Image) -> float:
+    """Mean absolute difference per channel, 0-255."""
+    assert a.size == b.size, f"sizes differ: {a.size} != {b.size}"
+    left = np.asarray(a.convert("RGB"), dtype=np.int16)
+    right = np.asarray(b.convert("RGB"), dtype=np.int16)
+    return float(np.abs(left - right).mean())
+
+
+def assert_image_similar(actual: Image.Image, expected: Image.Image, tolerance: float, name: str) -> None:
+    """Assert the mean pixel difference is within `tolerance`; save both images if not."""
+    difference = mean_difference(actual, expected)
+    if difference > tolerance:
+        FAILURES.mkdir(exist_ok=True)
+        safe = re.sub(r"[^\w.-]", "_", name)
+        actual.save(FAILURES / f"{safe}.actual.png")
+        expected.save(FAILURES / f"{safe}.expected.png")
+        raise AssertionError(f"{name}: mean difference {difference:.2f} > {tolerance} (see {FAILURES})")
+
+
+def portrait_image(name: str = "grace_hopper.jpg") -> Image.Image:
+    """A committed real portrait, as RGB."""
+    with Image.open(DATA / name) as image:
+        return image.convert("RGB")
+
+
+def group_photo(gap: int = 40) -> Image.Image:
+    """Two real portraits side by side (a composed "group photo")."""
+    left, right = portrait_image("grace_hopper.jpg"), portrait_image("astronaut.jpg")
+    right = right.resize((round(right.width * left.height / right.height), left.height))
+    canvas = Image.new("RGB", (left.width + right.width + gap, left.height), (200, 200, 200))
+    canvas.paste(left, (0, 0))
+    canvas.paste(right, (left.width + gap, 0))
+    return canvas
+
+
+def no_face_image(size: tuple[int, int] = (800, 600), seed: int = 1) -> Image.Image:
+    """A landscape-like picture with no face: smooth gradients plus a little noise."""
+    rng = np.random.default_rng(seed)
+    height, width = size[1], size[0]
+    y = np.linspace(0, 1, height)[:, None]
+    x = np.linspace(0, 1, width)[None, :]
+    sky = np.stack([90 + 60 * y + 0 * x, 140 + 60 * y + 0 * x, 220 - 80 * y + 0 * x], axis=-1)
+    noise = rng.normal(0, 6, size=(height, width, 3))
+    return Image.fromarray(np.clip(sky + noise, 0, 255).astype(np.uint8), "RGB")
