@@ -2,30 +2,30 @@
 
 Sizes and positions are fractions of the square canvas, so a frame renders sharp at any
 output size. Text is NFC-normalised on load. Every path resolves inside the frame's folder
-(fonts may also name a bundled font with the `bundled:` prefix). A bad frame raises
-`FrameError` naming the file, the key and the problem.
+(fonts may also name a bundled font with the `bundled:` prefix). A variant names its base
+with `extends` and overrides a few fields; a `[[layers]]` entry whose `name` matches a
+base layer changes only the fields it gives. A bad frame raises `FrameError` naming the
+file, the key and the problem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PIL import ImageColor
-
 from frame_studio.core.assets import asset_path
 from frame_studio.core.errors import FrameError
+from frame_studio.core.frame_fields import BUNDLED_PREFIX, LAYER_FIELDS, Color, FieldReader
+from frame_studio.core.hole import find_hole
 from frame_studio.core.placement import FaceTarget
 
 FRAME_FILE = "frame.toml"
-BUNDLED_PREFIX = "bundled:"
 DEFAULT_FRAME_ID = "congress-ring"
-
-Color = tuple[int, int, int, int]
+MAX_EXTENDS_DEPTH = 4
+_PATH_FIELDS = {"font", "file", "image"}
 
 
 @dataclass(frozen=True)
@@ -73,62 +73,7 @@ class Frame:
     background: Color | None
     pad_fill: str
     layers: tuple[Layer, ...]
-
-
-class _Reader:
-    """Reads typed fields from one TOML table, raising `FrameError` naming the key."""
-
-    def __init__(self, file: Path, table: dict[str, Any], prefix: str = "") -> None:
-        self.file, self.table, self.prefix = file, table, prefix
-
-    def fail(self, key: str, problem: str) -> FrameError:
-        return FrameError(self.file, "invalid", f"{self.prefix}{key}: {problem}")
-
-    def raw(self, key: str, default: Any = ...) -> Any:
-        if key not in self.table:
-            if default is ...:
-                raise self.fail(key, "is required")
-            return default
-        return self.table[key]
-
-    def text(self, key: str, default: Any = ...) -> str:
-        value = self.raw(key, default)
-        if not isinstance(value, str):
-            raise self.fail(key, "must be text")
-        return unicodedata.normalize("NFC", value)
-
-    def number(self, key: str, default: Any = ..., low: float = 0.0, high: float = 1.0) -> float:
-        value = self.raw(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, "must be a number")
-        if not low <= value <= high:
-            raise self.fail(key, f"must be between {low:g} and {high:g}, not {value:g}")
-        return float(value)
-
-    def numbers(self, key: str, count: int, default: Any = ...) -> tuple[float, ...]:
-        value = self.raw(key, default)
-        if (
-            not isinstance(value, list | tuple)
-            or len(value) != count
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-        ):
-            raise self.fail(key, f"must be a list of {count} numbers")
-        return tuple(float(v) for v in value)
-
-    def color(self, key: str, default: Any = ...) -> Color:
-        value = self.raw(key, default)
-        try:
-            rgba = ImageColor.getcolor(value, "RGBA")
-        except (ValueError, TypeError, AttributeError):
-            raise self.fail(key, f'is not a colour: {value!r} (use "#rrggbb")') from None
-        assert isinstance(rgba, tuple)
-        return (rgba[0], rgba[1], rgba[2], rgba[3])
-
-    def choice(self, key: str, options: tuple[str, ...], default: Any = ...) -> str:
-        value = self.raw(key, default)
-        if value not in options:
-            raise self.fail(key, f"must be one of {', '.join(options)}, not {value!r}")
-        return str(value)
+    extends: str | None = None
 
 
 def resolve_inside(folder: Path, relative: str, *, file: Path, key: str) -> Path:
@@ -143,14 +88,91 @@ def resolve_inside(folder: Path, relative: str, *, file: Path, key: str) -> Path
     resolved = (base / candidate).resolve()
     if not resolved.is_relative_to(base.resolve()):
         raise FrameError(file, "invalid", f"{key}: the path {relative!r} leaves the folder")
+    if not resolved.is_file():
+        raise FrameError(file, "invalid", f"{key}: the file {relative!r} is missing")
     return resolved
 
 
-def _window(file: Path, table: Any) -> Window:
-    if not isinstance(table, dict):
-        raise FrameError(file, "invalid", "[window] is required")
-    read = _Reader(file, table, "window.")
-    shape = read.choice("shape", ("circle", "rect"))
+def _resolve_paths(data: dict[str, Any], folder: Path, file: Path) -> None:
+    """Replace every path field by its checked absolute Path, in place (before merging)."""
+    window = data.get("window")
+    if isinstance(window, dict) and isinstance(window.get("image"), str):
+        window["image"] = resolve_inside(folder, window["image"], file=file, key="window.image")
+    layers = data.get("layers")
+    for index, layer in enumerate(layers if isinstance(layers, list) else []):
+        if not isinstance(layer, dict):
+            continue
+        for key in _PATH_FIELDS & set(layer):
+            if isinstance(layer[key], str):
+                where = f"layers[{index}].{key}"
+                layer[key] = resolve_inside(folder, layer[key], file=file, key=where)
+
+
+def _merge(base: dict[str, Any], variant: dict[str, Any]) -> dict[str, Any]:
+    """A variant over its base: tables merge one level deep; named layers are patched."""
+    merged = dict(base)
+    for key, value in variant.items():
+        if key == "layers" and isinstance(value, list) and isinstance(base.get("layers"), list):
+            merged["layers"] = _merge_layers(base["layers"], value)
+        elif isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = base[key] | value
+        else:
+            merged[key] = value
+    merged.pop("extends", None)
+    return merged
+
+
+def _merge_layers(base: list[Any], variant: list[Any]) -> list[Any]:
+    layers = [dict(layer) if isinstance(layer, dict) else layer for layer in base]
+    names = {layer.get("name"): i for i, layer in enumerate(layers) if isinstance(layer, dict)}
+    for layer in variant:
+        name = layer.get("name") if isinstance(layer, dict) else None
+        if name is not None and name in names:
+            layers[names[name]] |= layer
+        else:
+            layers.append(layer)
+    return layers
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FrameError(file, "missing", "there is no frame.toml in this folder") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FrameError(file, "unreadable", f"cannot read the file ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FrameError(file, "invalid", f"not valid TOML ({exc})") from None
+
+
+def _raw_frame(folder: Path, depth: int = 0) -> dict[str, Any]:
+    """The frame's TOML with paths resolved and its `extends` chain merged in."""
+    file = folder / FRAME_FILE
+    data = _read_toml(file)
+    _resolve_paths(data, folder, file)
+    parent = data.get("extends")
+    if parent is None:
+        return data
+    if not isinstance(parent, str):
+        raise FrameError(file, "invalid", "extends: must be the id of another frame")
+    if depth >= MAX_EXTENDS_DEPTH:
+        raise FrameError(file, "invalid", f"extends: more than {MAX_EXTENDS_DEPTH} levels (a loop?)")
+    base = _frame_folder(parent, near=folder)
+    if base is None:
+        raise FrameError(file, "invalid", f"extends: no frame with the id {parent!r}")
+    merged = _merge(_raw_frame(base, depth + 1), data)
+    merged["extends"] = parent
+    return merged
+
+
+def _window(read: FieldReader) -> Window:
+    shape = read.choice("shape", ("circle", "rect", "auto"))
+    if shape == "auto":
+        image = read.path("image")
+        found = find_hole(image)
+        if found is None:
+            raise read.fail("image", f"{image.name} has no transparent hole for the photo")
+        return Window(*found)
     if shape == "circle":
         cx, cy = read.numbers("center", 2)
         radius = read.number("radius", low=0.01, high=0.5)
@@ -161,47 +183,16 @@ def _window(file: Path, table: Any) -> Window:
     return Window("rect", (x, y, w, h))
 
 
-_LAYER_FIELDS: dict[str, dict[str, str]] = {
-    "ring": {"center": "point", "radius": "fraction", "width": "fraction", "color": "color"},
-    "arc_text": {
-        "text": "text",
-        "font": "font",
-        "size": "fraction",
-        "color": "color",
-        "center": "point",
-        "radius": "fraction",
-        "position": "position",
-    },
-}
-
-
-def _layer(file: Path, folder: Path, index: int, table: Any) -> Layer:
+def _layer(file: Path, index: int, table: Any) -> Layer:
     if not isinstance(table, dict):
         raise FrameError(file, "invalid", f"layers[{index}] must be a table")
-    read = _Reader(file, table, f"layers[{index}].")
-    kind = read.choice("type", tuple(_LAYER_FIELDS))
-    options: list[tuple[str, Any]] = []
-    for key, field_type in _LAYER_FIELDS[kind].items():
-        value: Any
-        if field_type == "point":
-            value = read.numbers(key, 2, [0.5, 0.5])
-        elif field_type == "fraction":
-            value = read.number(key)
-        elif field_type == "color":
-            value = read.color(key)
-        elif field_type == "text":
-            value = read.text(key)
-        elif field_type == "position":
-            value = read.choice(key, ("top", "bottom"), "top")
-        else:
-            value = resolve_inside(folder, read.text(key), file=file, key=f"layers[{index}].{key}")
-            if not value.is_file():
-                raise read.fail(key, f"the font file {value.name} is missing")
-        options.append((key, value))
-    unknown = set(table) - set(_LAYER_FIELDS[kind]) - {"type"}
+    read = FieldReader(file, table, f"layers[{index}].")
+    kind = read.choice("type", tuple(LAYER_FIELDS))
+    fields = LAYER_FIELDS[kind]
+    unknown = set(table) - set(fields) - {"type", "name"}
     if unknown:
         raise read.fail(sorted(unknown)[0], f"is not a field of a {kind} layer")
-    return Layer(kind, tuple(options))
+    return Layer(kind, tuple((key, read.field(key, spec)) for key, spec in fields.items()))
 
 
 def load_frame(folder: str | Path) -> Frame:
@@ -212,19 +203,11 @@ def load_frame(folder: str | Path) -> Frame:
     """
     folder = Path(folder)
     file = folder / FRAME_FILE
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FrameError(file, "missing", "there is no frame.toml in this folder") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FrameError(file, "unreadable", f"cannot read the file ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise FrameError(file, "invalid", f"not valid TOML ({exc})") from None
-    read = _Reader(file, data)
+    read = FieldReader(file, _raw_frame(folder))
     valid_until = read.raw("valid_until", None)
     if valid_until is not None and not isinstance(valid_until, dt.date):
         raise read.fail("valid_until", "must be a date like 2020-09-29")
-    face = _Reader(file, read.raw("face", {}), "face.")
+    face = read.table("face")
     target_x, target_y = face.numbers("center", 2, [0.5, 0.5])
     layers = read.raw("layers", [])
     if not isinstance(layers, list):
@@ -237,17 +220,30 @@ def load_frame(folder: str | Path) -> Frame:
         link=read.text("link", ""),
         valid_until=valid_until,
         folder=folder,
-        window=_window(file, read.raw("window")),
+        window=_window(read.table("window", required=True)),
         face_target=FaceTarget(target_x, target_y, face.number("height", 0.48, low=0.05, high=0.95)),
         background=None if background is None else read.color("background"),
         pad_fill=read.choice("pad_fill", ("blur", "background"), "blur"),
-        layers=tuple(_layer(file, folder, i, layer) for i, layer in enumerate(layers)),
+        layers=tuple(_layer(file, i, layer) for i, layer in enumerate(layers)),
+        extends=read.raw("extends", None),
     )
 
 
 def frames_dir() -> Path:
     """The folder of bundled frames."""
     return asset_path("frames")
+
+
+def _frame_folder(id_or_path: str, near: Path | None = None) -> Path | None:
+    """The folder of a frame named by folder path, by sibling folder, or by bundled id."""
+    as_path = Path(id_or_path)
+    candidates = [as_path] if near is None else []
+    plain_id = "/" not in id_or_path and "\\" not in id_or_path and id_or_path not in {".", ".."}
+    if plain_id:
+        if near is not None:
+            candidates.append(near.parent / id_or_path)
+        candidates.append(frames_dir() / id_or_path)
+    return next((c for c in candidates if (c / FRAME_FILE).is_file()), None)
 
 
 def find_frame(id_or_path: str | Path | None = None) -> Frame:
@@ -257,10 +253,12 @@ def find_frame(id_or_path: str | Path | None = None) -> Frame:
         FrameError: no such frame, or it is invalid.
     """
     name = str(id_or_path) if id_or_path is not None else DEFAULT_FRAME_ID
-    as_path = Path(name)
-    if (as_path / FRAME_FILE).is_file():
-        return load_frame(as_path)
-    bundled = frames_dir() / name
-    if "/" not in name and "\\" not in name and (bundled / FRAME_FILE).is_file():
-        return load_frame(bundled)
-    raise FrameError(name, "missing", "no frame with this id or folder")
+    folder = _frame_folder(name)
+    if folder is None:
+        raise FrameError(name, "missing", "no frame with this id or folder")
+    return load_frame(folder)
+
+
+def bundled_frames() -> list[Path]:
+    """The folders of every bundled frame, sorted by name."""
+    return sorted(p.parent for p in frames_dir().glob(f"*/{FRAME_FILE}"))

@@ -78,8 +78,7 @@ def _open_regular_file(path: Path) -> BinaryIO:
         raise ImageLoadError(path, "unreadable", "permission denied: cannot read it") from None
     except OSError as exc:
         raise ImageLoadError(path, "unreadable", f"cannot read the file ({exc.strerror})") from None
-    handle = os.fdopen(fd, "rb")
-    info = os.fstat(fd)
+    info = os.fstat(fd)  # before fdopen, which raises on a folder
     problem = None
     if stat.S_ISDIR(info.st_mode):
         problem = ("not_a_file", "this is a folder, not a photo")
@@ -88,19 +87,16 @@ def _open_regular_file(path: Path) -> BinaryIO:
     elif info.st_size == 0:
         problem = ("empty", "the file is empty (0 bytes)")
     if problem is not None:
-        handle.close()
+        os.close(fd)
         raise ImageLoadError(path, *problem)
-    return handle
+    return os.fdopen(fd, "rb")
 
 
 def _open_header(path: Path, handle: BinaryIO) -> Image.Image:
     """Identify the format from content and parse the header (no pixels decoded yet)."""
     _register_plugins()
     try:
-        with warnings.catch_warnings():
-            # The pixel ceiling is enforced below, with our own limit and message.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(handle, formats=ALLOWED_FORMATS)
+        image = Image.open(handle, formats=ALLOWED_FORMATS)
     except Image.DecompressionBombError:
         raise ImageLoadError(path, "too_large", "the image is far too large to open") from None
     except UnidentifiedImageError:
@@ -150,7 +146,8 @@ def _to_8bit(image: Image.Image) -> Image.Image:
         scaled = finite * 255.0 if peak <= 1.0 else finite
     else:
         wide = array.astype(np.float64)
-        scaled = wide / 257.0 if float(wide.max(initial=0)) > 255 else wide
+        sixteen_bit = image.mode.startswith("I;16") or float(wide.max(initial=0)) > 255
+        scaled = wide / 257.0 if sixteen_bit else wide
     return Image.fromarray(np.clip(np.rint(scaled), 0, 255).astype(np.uint8), "L")
 
 
@@ -211,27 +208,32 @@ def load_photo(path: str | Path, *, min_long_side: int | None = None) -> LoadedP
             damaged or truncated, too large, or smaller than 64 px on a side.
     """
     path = Path(path)
-    with _open_regular_file(path) as handle:
+    with _open_regular_file(path) as handle, warnings.catch_warnings():
+        # Pillow warns above 89 MP (our own limit is checked explicitly) and about corrupt
+        # metadata that it then skips: neither is a reason to refuse or to alarm anyone.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        warnings.simplefilter("ignore", UserWarning)
         return _decode(path, _open_header(path, handle), min_long_side)
 
 
 def _decode(path: Path, image: Image.Image, min_long_side: int | None) -> LoadedPhoto:
     """Decode an opened image (draft, orientation, colour) into a `LoadedPhoto`."""
     raw_size = image.size
-    orientation = _orientation(image)
-    full_size = (raw_size[1], raw_size[0]) if orientation in {5, 6, 7, 8} else raw_size
-    if min(full_size) < MIN_SIDE:
+    if min(raw_size) < MIN_SIDE:
         raise ImageLoadError(
             path,
             "too_small",
-            f"the image is too small ({full_size[0]}x{full_size[1]}; "
-            f"at least {MIN_SIDE} px a side is needed)",
+            f"the image is too small ({raw_size[0]}x{raw_size[1]}; at least {MIN_SIDE} px a side is needed)",
         )
     try:
         if image.format in {"JPEG", "MPO"} and min_long_side is not None:
             ratio = min(1.0, min_long_side / max(raw_size))
-            image.draft("RGB", (math.ceil(raw_size[0] * ratio), math.ceil(raw_size[1] * ratio)))
+            wanted = (max(1, math.ceil(raw_size[0] * ratio)), max(1, math.ceil(raw_size[1] * ratio)))
+            image.draft("RGB", wanted)
         image.load()
+        # Read after load(): some decoders (TIFF, HEIF) apply the orientation themselves,
+        # report the upright size from the start and drop the tag.
+        orientation = _orientation(image)
         pixels = _to_srgb(image)
         pixels = _apply_orientation(pixels, orientation)
     except ImageLoadError:
@@ -243,4 +245,5 @@ def _decode(path: Path, image: Image.Image, min_long_side: int | None) -> Loaded
         raise ImageLoadError(path, "damaged", f"the image data is damaged ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - any decoder failure on hostile input is "damaged"
         raise ImageLoadError(path, "damaged", f"the image data is damaged ({exc})") from None
+    full_size = (raw_size[1], raw_size[0]) if orientation in {5, 6, 7, 8} else raw_size
     return LoadedPhoto(image=pixels, full_size=full_size, format=str(image.format))

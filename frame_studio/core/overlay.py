@@ -1,19 +1,23 @@
 """Draw a frame's overlay (background outside the window, then its layers) at any size.
 
 Shapes are drawn supersampled and reduced, so edges are smooth; text goes through Pillow's
-RAQM layout. Overlays are cached per (frame, size): a batch draws each one once.
+RAQM layout. Overlays are cached per (frame, size): a batch draws each one once. Text that
+does not fit its arc or box is an error, never silently clipped.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 from frame_studio.core.errors import FrameError
-from frame_studio.core.frames import Color, Frame, Layer, Window
+from frame_studio.core.frame_fields import Color
+from frame_studio.core.frames import Frame, Layer, Window
+from frame_studio.core.images import load_photo
 
 SUPERSAMPLE = 3
 #: Overlays smaller than this are drawn at a multiple of their size and reduced, as
@@ -21,6 +25,8 @@ SUPERSAMPLE = 3
 SMALL_SIZE = 512
 #: The largest angle one arc of text may cover, in degrees.
 MAX_ARC_DEGREES = 170.0
+
+Shape = Callable[[ImageDraw.ImageDraw, Layer, int], None]
 
 
 def window_mask(window: Window, size: int, *, supersample: int = SUPERSAMPLE) -> Image.Image:
@@ -44,17 +50,61 @@ def _paint(canvas: Image.Image, mask: Image.Image, color: Color) -> None:
     canvas.alpha_composite(fill)
 
 
-def _ring(canvas: Image.Image, layer: Layer) -> None:
-    size = canvas.width
-    big = size * SUPERSAMPLE
+def _ring(draw: ImageDraw.ImageDraw, layer: Layer, big: int) -> None:
     cx, cy = (v * big for v in layer.get("center"))
     outer = (layer.get("radius") + layer.get("width") / 2) * big
     inner = (layer.get("radius") - layer.get("width") / 2) * big
-    mask = Image.new("L", (big, big), 0)
-    draw = ImageDraw.Draw(mask)
     draw.ellipse((cx - outer, cy - outer, cx + outer, cy + outer), fill=255)
     draw.ellipse((cx - inner, cy - inner, cx + inner, cy + inner), fill=0)
-    _paint(canvas, mask.resize((size, size), Image.Resampling.BOX), layer.get("color"))
+
+
+def _disc(draw: ImageDraw.ImageDraw, layer: Layer, big: int) -> None:
+    cx, cy = (v * big for v in layer.get("center"))
+    r = layer.get("radius") * big
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=255)
+
+
+def _band(draw: ImageDraw.ImageDraw, layer: Layer, big: int) -> None:
+    x, y, w, h = (v * big for v in layer.get("box"))
+    draw.rounded_rectangle((x, y, x + w, y + h), radius=layer.get("corner") * big, fill=255)
+
+
+def _ribbon(draw: ImageDraw.ImageDraw, layer: Layer, big: int) -> None:
+    """A band with swallowtail notches cut into both ends."""
+    x, y, w, h = (v * big for v in layer.get("box"))
+    notch = layer.get("notch") * big
+    points = [
+        (x, y),
+        (x + w, y),
+        (x + w - notch, y + h / 2),
+        (x + w, y + h),
+        (x, y + h),
+        (x + notch, y + h / 2),
+    ]
+    draw.polygon(points, fill=255)
+
+
+def _star(draw: ImageDraw.ImageDraw, layer: Layer, big: int) -> None:
+    cx, cy = (v * big for v in layer.get("center"))
+    outer = layer.get("radius") * big
+    inner = outer * 0.382  # a regular five-pointed star's proportion
+    count = layer.get("points")
+    points = []
+    for i in range(count * 2):
+        r = outer if i % 2 == 0 else inner
+        angle = -math.pi / 2 + i * math.pi / count
+        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    draw.polygon(points, fill=255)
+
+
+SHAPES: dict[str, Shape] = {"ring": _ring, "disc": _disc, "band": _band, "ribbon": _ribbon, "star": _star}
+
+
+def _shape(canvas: Image.Image, layer: Layer) -> None:
+    big = canvas.width * SUPERSAMPLE
+    mask = Image.new("L", (big, big), 0)
+    SHAPES[layer.kind](ImageDraw.Draw(mask), layer, big)
+    _paint(canvas, mask.resize(canvas.size, Image.Resampling.BOX), layer.get("color"))
 
 
 @functools.lru_cache(maxsize=64)
@@ -63,11 +113,27 @@ def load_font(path: Path, pixels: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), pixels, layout_engine=ImageFont.Layout.RAQM)
 
 
+def _layer_font(layer: Layer, size: int) -> ImageFont.FreeTypeFont:
+    return load_font(layer.get("font"), max(1, round(layer.get("size") * size)))
+
+
+def _text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
+    """Straight text centred on a point; wider than `max_width` is an error."""
+    size = canvas.width
+    font = _layer_font(layer, size)
+    text: str = layer.get("text")
+    width = font.getlength(text)
+    if width > layer.get("max_width") * size + 1:
+        raise FrameError(frame.folder, "text_too_long", f"the text {text!r} is wider than its box")
+    x, y = (v * size for v in layer.get("center"))
+    ImageDraw.Draw(canvas).text((x, y), text, font=font, fill=layer.get("color"), anchor="mm")
+
+
 def _arc_text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
     """Draw text centred on the top or bottom of a circle, one upright glyph at a time."""
     size = canvas.width
     text: str = layer.get("text")
-    font = load_font(layer.get("font"), max(1, round(layer.get("size") * size)))
+    font = _layer_font(layer, size)
     radius = layer.get("radius") * size
     cx, cy = (v * size for v in layer.get("center"))
     prefix_lengths = [font.getlength(text[:i]) for i in range(len(text) + 1)]
@@ -82,7 +148,6 @@ def _arc_text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
     cell = int(2 * font.size) + 4
     on_top = layer.get("position") == "top"
     start = -math.pi / 2 - total / radius / 2 if on_top else math.pi / 2 + total / radius / 2
-    color = layer.get("color")
     for index, char in enumerate(text):
         if char.isspace():
             continue
@@ -91,7 +156,7 @@ def _arc_text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
         theta = start + along if on_top else start - along
         glyph = Image.new("RGBA", (cell, cell), (0, 0, 0, 0))
         ImageDraw.Draw(glyph).text(
-            (cell / 2 - width / 2, cell / 2 - middle), char, font=font, fill=color, anchor="ls"
+            (cell / 2 - width / 2, cell / 2 - middle), char, font=font, fill=layer.get("color"), anchor="ls"
         )
         turn = theta + math.pi / 2 if on_top else theta - math.pi / 2
         glyph = glyph.rotate(-math.degrees(turn), resample=Image.Resampling.BICUBIC)
@@ -100,11 +165,38 @@ def _arc_text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
         canvas.alpha_composite(glyph, (round(x), round(y)))
 
 
+@functools.lru_cache(maxsize=8)
+def _overlay_image(path: Path) -> Image.Image:
+    return load_photo(path).image.convert("RGBA")
+
+
+def _image(canvas: Image.Image, layer: Layer) -> None:
+    x, y, w, h = (v * canvas.width for v in layer.get("box"))
+    picture = _overlay_image(layer.get("file")).resize((round(w), round(h)), Image.Resampling.LANCZOS)
+    canvas.alpha_composite(picture, (round(x), round(y)))
+
+
 def _background(canvas: Image.Image, frame: Frame) -> None:
     if frame.background is None:
         return
     inverse = window_mask(frame.window, canvas.width).point(lambda v: 255 - v)
     _paint(canvas, inverse, frame.background)
+
+
+def draw_layer(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
+    """Draw one layer onto an RGBA canvas, in place.
+
+    Raises:
+        FrameError: text does not fit its arc or box, or an image cannot be read.
+    """
+    if layer.kind in SHAPES:
+        _shape(canvas, layer)
+    elif layer.kind == "text":
+        _text(canvas, layer, frame)
+    elif layer.kind == "arc_text":
+        _arc_text(canvas, layer, frame)
+    else:
+        _image(canvas, layer)
 
 
 @functools.lru_cache(maxsize=16)
@@ -120,8 +212,5 @@ def render_overlay(frame: Frame, size: int) -> Image.Image:
     canvas = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     _background(canvas, frame)
     for layer in frame.layers:
-        if layer.kind == "ring":
-            _ring(canvas, layer)
-        elif layer.kind == "arc_text":
-            _arc_text(canvas, layer, frame)
+        draw_layer(canvas, layer, frame)
     return canvas

@@ -63,7 +63,7 @@ def test_frame_found_by_folder_path(frame_copy: Path) -> None:
         (
             'font = "bundled:BeVietnamPro-Bold.ttf"',
             'font = "Missing.ttf"',
-            "font file Missing.ttf is missing",
+            "the file 'Missing.ttf' is missing",
         ),
         ('type = "ring"', 'type = "hologram"', "layers[0].type: must be one of"),
         ('id = "congress-ring"', "", "id: is required"),
