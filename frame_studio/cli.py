@@ -74,8 +74,8 @@ def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[s
     try:
         framed = frame_photo(photo, frame, size=args.size)
         name = output_name(photo, SUFFIX_BY_FORMAT[args.format])
-        if not args.overwrite:
-            name = free_name(name, taken, args.output)
+        # Two inputs of one run never share an output; --overwrite only replaces older files.
+        name = free_name(name, taken, None if args.overwrite else args.output)
         taken.add(name)
         output = save_image(framed.image, args.output / name, overwrite=args.overwrite)
     except FrameStudioError as error:
