@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from helpers import group_photo, no_face_image, portrait_image
 from PIL import Image
 
 from frame_studio.core.assets import asset_path
 from frame_studio.core.faces import MODEL_FILE, detect_faces
-from tests.helpers import group_photo, no_face_image, portrait_image
 
 MODEL_SHA256 = "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4"
 

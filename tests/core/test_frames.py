@@ -7,11 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import assert_image_similar
 
 from frame_studio.core.errors import FrameError
 from frame_studio.core.frames import find_frame, frames_dir, load_frame
 from frame_studio.core.overlay import render_overlay
-from tests.helpers import assert_image_similar
 
 GREETING = "Chào mừng Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ 2020-2025"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import assert_image_similar, portrait_image
 from PIL import Image
 
 from frame_studio.core.atomic import export_error, write_atomic
@@ -18,7 +19,6 @@ from frame_studio.core.images import LoadedPhoto, load_photo
 from frame_studio.core.pipeline import frame_photo
 from frame_studio.core.placement import LOW_RESOLUTION, PADDED, Placement
 from frame_studio.core.render import compose, save_image
-from tests.helpers import assert_image_similar, portrait_image
 
 
 def window_center_and_height(size: int) -> tuple[float, float, float]:
