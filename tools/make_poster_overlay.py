@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "assets" / "frames" / "congress-poster" / "overlay.png"
 FONTS = ROOT / "assets" / "fonts"
 SIZE = 2048
-HOLE = (0.5, 0.43, 0.335)  # centre x, centre y, radius (fractions)
+HOLE = (0.5, 0.415, 0.325)  # centre x, centre y, radius (fractions)
 RED, DEEP, GOLD, LIGHT = (200, 16, 46), (140, 8, 24), (246, 200, 70), (255, 216, 77)
 
 
@@ -72,9 +72,9 @@ def main() -> None:
     canvas = canvas.resize((SIZE, SIZE), Image.Resampling.LANCZOS)
     draw = ImageDraw.Draw(canvas)
     lines = [
-        ("CHÀO MỪNG", "BeVietnamPro-SemiBold.ttf", 0.036, LIGHT, 0.815),
-        ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẠNG SƠN", "BeVietnamPro-Bold.ttf", 0.037, (255, 255, 255), 0.858),
-        ("LẦN THỨ XVII · NHIỆM KỲ 2020 – 2025", "BeVietnamPro-Bold.ttf", 0.032, LIGHT, 0.9),
+        ("CHÀO MỪNG", "BeVietnamPro-SemiBold.ttf", 0.034, LIGHT, 0.79),
+        ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẠNG SƠN", "BeVietnamPro-Bold.ttf", 0.031, (255, 255, 255), 0.83),
+        ("LẦN THỨ XVII · NHIỆM KỲ 2020 – 2025", "BeVietnamPro-Bold.ttf", 0.028, LIGHT, 0.867),
     ]
     for text, name, fraction, colour, y in lines:
         draw.text((SIZE / 2, y * SIZE), text, font=font(name, fraction), fill=(*colour, 255), anchor="mm")

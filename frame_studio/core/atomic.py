@@ -65,14 +65,18 @@ def write_atomic(path: str | Path, write: Callable[[BinaryIO], None], *, overwri
     return path
 
 
-def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Path:
-    """Write UTF-8 text atomically (undecodable file names are backslash-escaped)."""
-    data = text.encode("utf-8", "backslashreplace")
+def write_bytes_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write bytes atomically."""
 
     def write(handle: BinaryIO) -> None:
         handle.write(data)
 
     return write_atomic(path, write, overwrite=overwrite)
+
+
+def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Path:
+    """Write UTF-8 text atomically (undecodable file names are backslash-escaped)."""
+    return write_bytes_atomic(path, text.encode("utf-8", "backslashreplace"), overwrite=overwrite)
 
 
 def _publish(temp: Path, path: Path, *, overwrite: bool) -> None:
