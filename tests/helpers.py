@@ -7,6 +7,7 @@ so a person can look at them.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -60,3 +61,30 @@ def no_face_image(size: tuple[int, int] = (800, 600), seed: int = 1) -> Image.Im
     sky = np.stack([90 + 60 * y + 0 * x, 140 + 60 * y + 0 * x, 220 - 80 * y + 0 * x], axis=-1)
     noise = rng.normal(0, 6, size=(height, width, 3))
     return Image.fromarray(np.clip(sky + noise, 0, 255).astype(np.uint8), "RGB")
+
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+NUMBER = r"(-?\d+(?:\.\d+)?)"
+RECT = re.compile(rf"M{NUMBER},{NUMBER}H{NUMBER}V{NUMBER}H{NUMBER}z")
+
+
+def rasterise_svg(path: Path, pixels_per_unit: int = 8) -> Image.Image:
+    """Paint the SVG's path rectangles black on white, as a grayscale picture."""
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG_NS}svg"
+    min_x, min_y, width, height = (float(v) for v in root.attrib["viewBox"].split())
+    grid = np.full((round(height * pixels_per_unit), round(width * pixels_per_unit)), 255, np.uint8)
+    paths = list(root.iter(f"{SVG_NS}path"))
+    assert len(paths) == 1
+    data = paths[0].attrib["d"]
+    rects = RECT.findall(data)
+    assert rects, data[:200]
+    assert "".join(RECT.sub("", data).split()) == "", "the path has commands the test does not read"
+    for x1, y1, x2, y2, x_back in rects:
+        assert float(x_back) == float(x1)  # each sub-path is a closed axis-aligned rectangle
+
+        def px(value: str, origin: float) -> int:
+            return round((float(value) - origin) * pixels_per_unit)
+
+        grid[px(y1, min_y) : px(y2, min_y), px(x1, min_x) : px(x2, min_x)] = 0
+    return Image.fromarray(grid, "L")

@@ -64,6 +64,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_sheet(args: argparse.Namespace) -> int:
     """Draw the variant board to a PNG."""
+    if args.output.exists() and not args.overwrite:
+        say(sys.stderr, f"error: {args.output}: a file with this name already exists (use --overwrite)")
+        return EXIT_CANNOT_START
     if args.photos is not None:
         photos = sorted(p for p in args.photos.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
     else:

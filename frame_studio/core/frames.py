@@ -192,7 +192,10 @@ def _layer(file: Path, index: int, table: Any) -> Layer:
     unknown = set(table) - set(fields) - {"type", "name"}
     if unknown:
         raise read.fail(sorted(unknown)[0], f"is not a field of a {kind} layer")
-    return Layer(kind, tuple((key, read.field(key, spec)) for key, spec in fields.items()))
+    options = [(key, read.field(key, spec)) for key, spec in fields.items()]
+    if "name" in table:
+        options.append(("name", read.text("name")))
+    return Layer(kind, tuple(options))
 
 
 def load_frame(folder: str | Path) -> Frame:

@@ -100,12 +100,45 @@ def _blurred_fill(photo: Image.Image, size: int) -> Image.Image:
 
 
 def _flatten(image: Image.Image) -> Image.Image:
-    """Put a photo with transparency on white; return RGB."""
+    """Put a photo with transparency on white; an RGB photo is returned as it is."""
+    if image.mode == "RGB":
+        return image
     if image.mode != "RGBA":
         return image.convert("RGB")
     white = Image.new("RGBA", image.size, (255, 255, 255, 255))
     white.alpha_composite(image)
     return white.convert("RGB")
+
+
+def _straight_resize(
+    pixels: Image.Image, coeffs: tuple[float, ...], frame: Frame, size: int
+) -> Image.Image | None:
+    """The canvas as one good resize, when the photo is unrotated and covers what shows.
+
+    What shows is the window when the frame has an opaque background, else the whole
+    canvas. Parts of the canvas outside the photo (hidden by the background) come out black.
+    """
+    a, b, c, d, e, f = coeffs
+    if abs(b) > 1e-9 or abs(d) > 1e-9:
+        return None
+    vx, vy, vw, vh = frame.window.box if frame.background is not None else (0.0, 0.0, 1.0, 1.0)
+    shown = (a * vx * size + c, e * vy * size + f, a * (vx + vw) * size + c, e * (vy + vh) * size + f)
+    if shown[0] < -0.5 or shown[1] < -0.5 or shown[2] > pixels.width + 0.5 or shown[3] > pixels.height + 0.5:
+        return None
+    left, top = math.floor(c), math.floor(f)
+    right, bottom = math.ceil(a * size + c), math.ceil(e * size + f)
+    part = (
+        pixels.crop((left, top, right, bottom)) if (left, top) != (0, 0) or right > pixels.width else pixels
+    )
+    box = (c - left, f - top, a * size + c - left, e * size + f - top)
+    return part.resize((size, size), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+
+
+@functools.lru_cache(maxsize=16)
+def _overlay_parts(frame: Frame, size: int) -> tuple[Image.Image, Image.Image]:
+    """The overlay split into RGB pixels and an alpha mask, for pasting onto RGB (cached)."""
+    overlay = render_overlay(frame, size)
+    return overlay.convert("RGB"), overlay.getchannel("A")
 
 
 def compose(photo: LoadedPhoto, placement: Placement, frame: Frame, *, size: int = 1080) -> Image.Image:
@@ -121,18 +154,22 @@ def compose(photo: LoadedPhoto, placement: Placement, frame: Frame, *, size: int
         A new RGB image of `size` x `size`.
     """
     pixels = _flatten(photo.image)
-    mapped = _map_photo(pixels, _affine_to_source(placement, frame, size, photo.scale), size)
-    lowest_alpha, _ = mapped.getchannel("A").getextrema()
-    if isinstance(lowest_alpha, int) and lowest_alpha < 255:
-        if frame.pad_fill == "background" and frame.background is not None:
-            canvas = Image.new("RGBA", (size, size), frame.background)
-        else:
-            canvas = _blurred_fill(pixels, size)
-        canvas.alpha_composite(mapped)
-    else:
-        canvas = mapped
-    canvas.alpha_composite(render_overlay(frame, size))
-    return canvas.convert("RGB")
+    coeffs = _affine_to_source(placement, frame, size, photo.scale)
+    canvas = _straight_resize(pixels, coeffs, frame, size)  # the usual case
+    if canvas is None:  # rotated, or the photo does not cover what shows: map it and fill the rest
+        mapped = _map_photo(pixels, coeffs, size)
+        lowest_alpha, _ = mapped.getchannel("A").getextrema()
+        if isinstance(lowest_alpha, int) and lowest_alpha < 255:
+            if frame.pad_fill == "background" and frame.background is not None:
+                backdrop = Image.new("RGBA", (size, size), frame.background)
+            else:
+                backdrop = _blurred_fill(pixels, size)
+            backdrop.alpha_composite(mapped)
+            mapped = backdrop
+        canvas = mapped.convert("RGB")
+    overlay, mask = _overlay_parts(frame, size)
+    canvas.paste(overlay, (0, 0), mask)
+    return canvas
 
 
 @functools.cache
