@@ -1,4 +1,4 @@
-"""Command line: `frame-studio [gui|render|frames|qr] ...`; no command opens the desktop app.
+"""Command line: `frame-studio [gui|render|batch|frames|qr] ...`; no command opens the desktop app.
 
 Each command lives in its own module and only calls `frame_studio.core`; Qt is imported
 only when the desktop app starts.
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from frame_studio import __version__
-from frame_studio.cli import frames, qr, render
+from frame_studio.cli import batch, frames, qr, render
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="open the desktop app (the default)")
     render.add_parser(commands)
+    batch.add_parser(commands)
     frames.add_parser(commands)
     qr.add_parser(commands)
     return parser

@@ -1,7 +1,8 @@
 """Atomic file writes: a temp file in the same folder, fsync, then a rename.
 
 A crash at any moment leaves either no file or the complete file under the final name
-(plus, at worst, a hidden `.*.part` temp file). An existing file is never replaced unless
+(plus, at worst, a hidden `.*.frame-studio.part` temp file, which
+`remove_stale_temp_files` clears on the next run). An existing file is never replaced unless
 `overwrite` is given.
 """
 
@@ -17,7 +18,7 @@ from typing import BinaryIO
 
 from frame_studio.core.errors import ExportError
 
-TEMP_SUFFIX = ".part"
+TEMP_SUFFIX = ".frame-studio.part"
 
 
 def export_error(path: Path, exc: OSError) -> ExportError:
@@ -94,3 +95,14 @@ def _publish(temp: Path, path: Path, *, overwrite: bool) -> None:
         if path.exists():  # a file system without hard links
             raise _exists_error(path) from None
         temp.replace(path)
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete temp files a killed run left in `folder` and below; returns how many."""
+    removed = 0
+    for temp in folder.rglob(f".*{TEMP_SUFFIX}"):
+        if temp.is_file() and not temp.is_symlink():
+            with contextlib.suppress(OSError):
+                temp.unlink()
+                removed += 1
+    return removed

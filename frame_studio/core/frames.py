@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -265,3 +266,30 @@ def find_frame(id_or_path: str | Path | None = None) -> Frame:
 def bundled_frames() -> list[Path]:
     """The folders of every bundled frame, sorted by name."""
     return sorted(p.parent for p in frames_dir().glob(f"*/{FRAME_FILE}"))
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def personalise(frame: Frame, fields: dict[str, str]) -> Frame:
+    """The frame with `{field}` placeholders in its text layers filled from `fields`.
+
+    A frame without placeholders is returned as it is (so its overlay stays cached once).
+    Unknown fields become empty text.
+    """
+    if not any("{" in str(layer.get("text", "")) for layer in frame.layers):
+        return frame
+    values = _Blank({k: unicodedata.normalize("NFC", v) for k, v in fields.items()})
+    layers = []
+    for layer in frame.layers:
+        text = layer.get("text")
+        if isinstance(text, str) and "{" in text:
+            try:
+                filled = text.format_map(values)
+            except (ValueError, IndexError, AttributeError):
+                filled = text  # not a template after all: keep the braces
+            layer = Layer(layer.kind, tuple((k, filled if k == "text" else v) for k, v in layer.options))
+        layers.append(layer)
+    return replace(frame, layers=tuple(layers))

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import string
+import unicodedata
 from pathlib import Path
+
+from frame_studio.core.roster import strip_diacritics
 
 MAX_NAME_BYTES = 255
 
@@ -47,3 +52,40 @@ def free_name(name: str, taken: set[str], folder: Path | None = None) -> str:
         number += 1
         candidate = numbered(name, number)
     return candidate
+
+
+_RESERVED = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
+
+
+def clean_part(text: str, *, ascii_only: bool = False) -> str:
+    """One safe path segment from free text (a person's name, a unit's name)."""
+    text = unicodedata.normalize("NFC", text)
+    if ascii_only:
+        text = strip_diacritics(text).encode("ascii", "ignore").decode()
+    text = " ".join(_RESERVED.sub("_", text).split()).strip(" .")
+    if not text:
+        return "_"
+    if text.split(".")[0].casefold() in _WINDOWS_DEVICES:
+        text = f"_{text}"
+    return text
+
+
+def template_fields(template: str) -> set[str]:
+    """The field names a name template uses: "{don_vi}/{ho_ten}" -> {"don_vi", "ho_ten"}."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def templated_name(template: str, fields: dict[str, str], *, ascii_only: bool = False) -> str:
+    """A relative output path (without suffix) from a template such as "{don_vi}/{ho_ten}".
+
+    Field values never create folders ("/" in a value becomes "_"); only the template's own
+    "/" does. Each segment is made safe for Windows and Linux.
+
+    Raises:
+        KeyError: the template names a field that is not given.
+    """
+    safe = {key: clean_part(value, ascii_only=ascii_only) for key, value in fields.items()}
+    formatted = template.format_map(safe)
+    segments = [clean_part(part, ascii_only=ascii_only) for part in formatted.split("/")]
+    return "/".join(s for s in segments if s not in {"_", ".", ".."}) or "_"

@@ -74,3 +74,14 @@ def save_qr(link: str, path: str | Path, *, size: int | None = None, overwrite: 
         svg = _code(link).make_image(image_factory=qrcode.image.svg.SvgPathImage).to_string()
         return write_bytes_atomic(path, svg, overwrite=overwrite)
     raise QRError(path, "bad_format", "a QR code is saved as .png or .svg")
+
+
+QR_FILE_STEM = "campaign-qr"
+
+
+def save_qr_files(link: str, folder: Path) -> tuple[Path, Path]:
+    """Write `campaign-qr.png` and `campaign-qr.svg` into a batch's output folder (replacing ours)."""
+    return (
+        save_qr(link, folder / f"{QR_FILE_STEM}.png", size=600, overwrite=True),
+        save_qr(link, folder / f"{QR_FILE_STEM}.svg", overwrite=True),
+    )

@@ -1,0 +1,112 @@
+"""`frame-studio batch IN_DIR OUT_DIR`: frame a whole folder, resumably, in parallel.
+
+Ctrl-C stops after the photos in flight and keeps finished work (a second Ctrl-C stops
+at once; a rerun resumes). Exit status: 0 when every photo was framed (or already was),
+1 when some were rejected, 2 when the batch could not start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+from types import FrameType
+
+from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say, size_argument
+from frame_studio.cli.progress import Progress
+from frame_studio.core.batch import REJECTED, run_batch
+from frame_studio.core.batch_plan import BatchSettings, plan_batch
+from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.report import write_reports
+from frame_studio.core.roster import Roster, read_roster
+
+REPORT_STEM = "frame-studio-report"
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    return tuple(size_argument(part) for part in text.split(",") if part.strip())
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `batch` to the command parser."""
+    batch = commands.add_parser("batch", help="frame every photo in a folder")
+    batch.add_argument("input", type=Path, metavar="IN_DIR")
+    batch.add_argument("output", type=Path, metavar="OUT_DIR")
+    batch.add_argument("--frame", default=None, help="frame id or folder (default: the bundled one)")
+    sizes = batch.add_mutually_exclusive_group()
+    sizes.add_argument("--size", type=size_argument, default=None, help="output size in px (1080)")
+    sizes.add_argument("--sizes", type=_sizes, default=None, help="several sizes, e.g. 1080,2048")
+    batch.add_argument("--format", choices=["jpg", "png", "webp"], default="jpg", help="output format (jpg)")
+    batch.add_argument("--report", type=Path, default=None, help="JSON Lines report (CSV beside it)")
+    batch.add_argument("--overwrite", action="store_true", help="replace files this batch did not write")
+    batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    batch.add_argument("--roster", type=Path, default=None, help="staff list (.csv or .xlsx)")
+    batch.add_argument(
+        "--name", default=None, metavar="TEMPLATE", help='output names, e.g. "{don_vi}/{ho_ten}"'
+    )
+    batch.add_argument("--ascii", action="store_true", help="strip diacritics from templated names")
+    batch.add_argument("--recursive", action="store_true", help="include sub-folders")
+    batch.set_defaults(run=run_batch_command)
+
+
+def _stop_on_first_ctrl_c(cancel: threading.Event) -> None:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        say(sys.stderr, "\nstopping after the photos in progress (Ctrl-C again to stop now)")
+
+    signal.signal(signal.SIGINT, handler)
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    """Plan, run with progress, write the reports and a one-line summary."""
+    settings = BatchSettings(
+        frame=args.frame,
+        sizes=args.sizes or ((args.size,) if args.size else (1080,)),
+        format=args.format,
+        overwrite=args.overwrite,
+        name_template=args.name,
+        ascii_names=args.ascii,
+        recursive=args.recursive,
+    )
+    try:
+        roster: Roster | None = read_roster(args.roster) if args.roster else None
+        plan = plan_batch(args.input, args.output, settings, roster=roster)
+        plan.out_dir.mkdir(parents=True, exist_ok=True)
+    except FrameStudioError as error:
+        say(sys.stderr, f"error: {error}")
+        return EXIT_CANNOT_START
+    except OSError as error:
+        say(sys.stderr, f"error: {args.output}: cannot create the output folder ({error.strerror})")
+        return EXIT_CANNOT_START
+    for note in plan.notes:
+        say(sys.stderr, f"note: {note}")
+    cancel = threading.Event()
+    _stop_on_first_ctrl_c(cancel)
+    progress = Progress(len(plan.jobs), sys.stderr)
+    records = []
+    for result in run_batch(plan, workers=args.jobs, cancel=cancel):
+        records.append(result.record())
+        progress.advance(result.input, result.status, result.reason)
+    progress.finish()
+    order = {job.name: index for index, job in enumerate(plan.jobs)}
+    records.sort(key=lambda record: order.get(record["input"], len(order)))
+    jsonl = args.report or plan.out_dir / f"{REPORT_STEM}.jsonl"
+    try:
+        write_reports(records, jsonl, jsonl.with_suffix(".csv"))
+    except FrameStudioError as error:
+        say(sys.stderr, f"error: {error}")
+    counts = Counter(record["status"] for record in records)
+    stopped = f", stopped early: {len(plan.jobs) - len(records)} not done" if cancel.is_set() else ""
+    say(
+        sys.stderr,
+        f"{counts['framed']} framed, {counts['skipped']} skipped, {counts[REJECTED]} rejected"
+        f"{stopped}; report: {jsonl.with_suffix('.csv')}",
+    )
+    if counts[REJECTED] or cancel.is_set():
+        return EXIT_SOME_REJECTED
+    return EXIT_OK

@@ -1,0 +1,226 @@
+"""Run a planned batch over a process pool, streaming one result per input.
+
+Each photo is framed in a worker process (`run_job`); the parent alone writes the
+journal: a `pending` line before a photo's outputs may appear, a `done` line after.
+Outputs are written atomically, so a batch killed at any moment leaves only complete
+files; the next run clears stale temp files and resumes. A worker that crashes (a decoder
+bug on a hostile file) breaks only that photo: the photos that were in flight are retried
+one by one and the culprit is rejected. Memory stays bounded: only a few photos are in
+flight at once, whatever the folder's size.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Generator, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from frame_studio.core.atomic import remove_stale_temp_files
+from frame_studio.core.batch_plan import BatchSettings, Job, Plan
+from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.frames import Frame, personalise
+from frame_studio.core.journal import JournalWriter
+from frame_studio.core.pipeline import analyse, frame_photo
+from frame_studio.core.qr import save_qr_files
+from frame_studio.core.render import save_image
+
+FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The outcome of one input, as the report shows it."""
+
+    input: str
+    status: str
+    outputs: tuple[str, ...] = ()
+    reason: str | None = None
+    code: str | None = None
+    flags: tuple[str, ...] = ()
+    faces: tuple[tuple[float, ...], ...] = ()
+    window_rect: tuple[float, ...] | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The report's JSON object for this input."""
+        return {
+            "input": self.input,
+            "status": self.status,
+            "output": self.outputs[0] if self.outputs else None,
+            "outputs": list(self.outputs),
+            "reason": self.reason,
+            "flags": list(self.flags),
+            "faces": [list(face) for face in self.faces],
+            "window_rect": list(self.window_rect) if self.window_rect else None,
+        }
+
+
+def run_job(job: Job, frame: Frame, settings: BatchSettings, out_dir: Path) -> JobResult:
+    """Frame one photo into all its outputs. Never raises for a bad photo."""
+    try:
+        personal = personalise(frame, dict(job.person))
+        analysis = analyse(job.source, personal)
+        flags: list[str] = []
+        placement = analysis.result.placement
+        for size, name in zip(settings.sizes, job.outputs, strict=True):
+            framed = frame_photo(job.source, personal, size=size, analysis=analysis)
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_image(framed.image, target, overwrite=job.replace, settings=settings.encode)
+            flags += [flag for flag in framed.flags if flag not in flags]
+    except FrameStudioError as error:
+        return JobResult(job.name, REJECTED, reason=error.message, code=error.code)
+    except OSError as error:
+        return JobResult(job.name, REJECTED, reason=f"cannot write the output ({error})", code="write_failed")
+    except Exception as error:  # noqa: BLE001 - one photo's unexpected failure never stops the batch
+        reason = f"unexpected error ({type(error).__name__}: {error})"
+        return JobResult(job.name, REJECTED, reason=reason, code="internal")
+    faces = tuple((*(round(v, 1) for v in face.box), round(face.score, 3)) for face in analysis.faces)
+    rect = tuple(round(v, 1) for v in placement.window_rect(personal.window.aspect))
+    outputs = tuple(str(out_dir / name) for name in job.outputs)
+    return JobResult(job.name, FRAMED, outputs, flags=tuple(flags), faces=faces, window_rect=rect)
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops cleanly after their current photo."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _skipped(job: Job, out_dir: Path) -> JobResult:
+    previous = job.previous or {}
+    outputs = tuple(str(out_dir / name) for name in job.outputs)
+    faces = tuple(tuple(face) for face in previous.get("faces") or ())
+    rect = previous.get("window_rect")
+    return JobResult(
+        job.name,
+        SKIPPED,
+        outputs,
+        flags=tuple(previous.get("flags") or ()),
+        faces=faces,
+        window_rect=tuple(rect) if rect else None,
+    )
+
+
+class _Journal:
+    """The parent's view of the journal: pending before, done after."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan, self.writer = plan, JournalWriter(plan.out_dir)
+
+    def pending(self, job: Job) -> None:
+        self.writer.write({"state": "pending", "input": job.name, "outputs": list(job.outputs)})
+
+    def done(self, job: Job, result: JobResult) -> None:
+        self.writer.write(
+            {
+                "state": "done",
+                "input": job.name,
+                "status": result.status,
+                "outputs": list(job.outputs) if result.status == FRAMED else [],
+                "fingerprint": list(job.fingerprint),
+                "settings": self.plan.settings_hash,
+                "flags": list(result.flags),
+                "faces": [list(face) for face in result.faces],
+                "window_rect": list(result.window_rect) if result.window_rect else None,
+                "reason": result.reason,
+            }
+        )
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")  # safe beside Qt's threads, same on every OS
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+
+
+def _run_alone(job: Job, plan: Plan) -> JobResult:
+    """Run one suspect job in a pool of its own, to tell whether it crashes the worker.
+
+    Its outputs may already exist from the crashed round; the journal's pending line makes
+    them this job's own, so they may be replaced.
+    """
+    pool = _pool(1)
+    try:
+        return pool.submit(
+            run_job, replace(job, replace=True), plan.frame, plan.settings, plan.out_dir
+        ).result()
+    except BrokenProcessPool:
+        return JobResult(job.name, REJECTED, reason="the image decoder crashed on this file", code="crashed")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(
+    plan: Plan, *, workers: int | None = None, cancel: threading.Event | None = None
+) -> Iterator[JobResult]:
+    """Run the plan, yielding each input's result as soon as it is known.
+
+    Args:
+        plan: from `plan_batch`.
+        workers: processes (default: all cores).
+        cancel: set it to stop after the photos in flight; finished work is kept.
+    """
+    workers = max(1, workers or os.cpu_count() or 1)
+    cancel = cancel or threading.Event()
+    plan.out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(plan.out_dir)
+    journal = _Journal(plan)
+    try:
+        todo: deque[Job] = deque()
+        for job in plan.jobs:
+            if job.previous is not None:
+                yield _skipped(job, plan.out_dir)
+            elif job.problem is not None:
+                result = JobResult(job.name, REJECTED, reason=job.problem[1], code=job.problem[0])
+                journal.done(job, result)
+                yield result
+            else:
+                todo.append(job)
+        while todo and not cancel.is_set():
+            suspects = yield from _run_pool(todo, plan, journal, workers, cancel)
+            for job in suspects:
+                result = _run_alone(job, plan)
+                journal.done(job, result)
+                yield result
+        if plan.frame.link and not cancel.is_set():
+            save_qr_files(plan.frame.link, plan.out_dir)
+    finally:
+        journal.writer.close()
+
+
+def _run_pool(
+    todo: deque[Job], plan: Plan, journal: _Journal, workers: int, cancel: threading.Event
+) -> Generator[JobResult, None, list[Job]]:
+    """Run jobs from `todo` until it is empty, cancelled, or a worker crashes.
+
+    Returns (as the generator's value) the jobs that were in flight when a worker crashed.
+    """
+    pool = _pool(workers)
+    in_flight: dict[Future[JobResult], Job] = {}
+    try:
+        while (todo and not cancel.is_set()) or in_flight:
+            while todo and not cancel.is_set() and len(in_flight) < 2 * workers:
+                job = todo.popleft()
+                journal.pending(job)
+                in_flight[pool.submit(run_job, job, plan.frame, plan.settings, plan.out_dir)] = job
+            if cancel.is_set():  # photos not started yet are dropped; running ones finish
+                for future in [f for f in in_flight if f.cancel()]:
+                    del in_flight[future]
+            finished, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in finished:
+                job = in_flight.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    return [job, *in_flight.values()]
+                journal.done(job, result)
+                yield result
+        return []
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

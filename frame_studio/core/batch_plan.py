@@ -1,0 +1,292 @@
+"""Plan a batch: list the inputs, match them to the roster, name every output, find done work.
+
+`plan_batch` reads the input folder, the roster and the output folder's journal, and
+writes nothing. Inputs are never followed out of the input folder; an output folder that
+is the input folder or lies inside it is refused. Every input becomes one `Job`: to run,
+to skip (done by an earlier run with the same settings), or rejected already (a special
+file, a link leading out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from frame_studio import __version__
+from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.frames import Frame, find_frame
+from frame_studio.core.journal import JOURNAL_NAME, JournalState, read_journal
+from frame_studio.core.naming import MAX_NAME_BYTES, clean_part, numbered, output_name, templated_name
+from frame_studio.core.naming import template_fields as fields_of
+from frame_studio.core.render import SUFFIX_BY_FORMAT, EncodeSettings
+from frame_studio.core.roster import Roster
+
+BUILTIN_FIELDS = ("file", "ext")
+
+
+class BatchError(FrameStudioError):
+    """A batch cannot start: bad folders, frame, roster or name template."""
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """What a batch makes. Changing any of these makes a rerun redo finished photos.
+
+    Attributes:
+        frame: frame id or folder (None: the bundled default).
+        sizes: output sizes in pixels; one output per size, all from one placement.
+        format: "jpg", "png" or "webp".
+        overwrite: replace existing files that this batch did not write.
+        name_template: output path template such as "{don_vi}/{ho_ten}" (roster fields,
+            plus {file} and {ext} of the photo), without suffix; None keeps the photo's name.
+        ascii_names: strip Vietnamese diacritics from templated names.
+        recursive: also frame photos in sub-folders (mirrored in the output folder).
+        encode: encoder settings.
+    """
+
+    frame: str | None = None
+    sizes: tuple[int, ...] = (1080,)
+    format: str = "jpg"
+    overwrite: bool = False
+    name_template: str | None = None
+    ascii_names: bool = False
+    recursive: bool = False
+    encode: EncodeSettings = field(default_factory=EncodeSettings)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input and what to do with it.
+
+    Attributes:
+        source: the input file.
+        name: the input's path relative to the input folder (posix), as reported.
+        outputs: output paths relative to the output folder, one per size.
+        replace: the outputs may replace existing files (ours from an earlier run, or
+            --overwrite).
+        fingerprint: the input's (size, mtime in ns) when planned.
+        person: the roster fields for this photo.
+        problem: (code, reason) when the input is rejected while planning.
+        previous: the journal record of an earlier run that finished it (then skipped).
+    """
+
+    source: Path
+    name: str
+    outputs: tuple[str, ...] = ()
+    replace: bool = False
+    fingerprint: tuple[int, int] = (0, 0)
+    person: tuple[tuple[str, str], ...] = ()
+    problem: tuple[str, str] | None = None
+    previous: dict[str, Any] | None = None
+
+
+@dataclass
+class Plan:
+    """A planned batch."""
+
+    in_dir: Path
+    out_dir: Path
+    settings: BatchSettings
+    frame: Frame
+    settings_hash: str
+    jobs: list[Job]
+    notes: list[str] = field(default_factory=list)
+
+
+def settings_hash(frame: Frame, settings: BatchSettings) -> str:
+    """A short hash of everything that changes the outputs (frame files included)."""
+    digest = hashlib.sha256()
+    digest.update(repr(frame).encode("utf-8", "surrogateescape"))
+    for layer in frame.layers:
+        for _, value in layer.options:
+            if isinstance(value, Path):
+                digest.update(value.read_bytes())
+    basis = {k: v for k, v in settings.__dict__.items() if k not in {"frame", "overwrite", "recursive"}}
+    digest.update(json.dumps(basis, default=repr, sort_keys=True).encode())
+    digest.update(__version__.encode())
+    return digest.hexdigest()[:16]
+
+
+def _check_folders(in_dir: Path, out_dir: Path) -> None:
+    if not in_dir.is_dir():
+        raise BatchError(in_dir, "no_input", "the input folder does not exist or is not a folder")
+    if not os.access(in_dir, os.R_OK | os.X_OK):
+        raise BatchError(in_dir, "unreadable", "the input folder cannot be read")
+    resolved_in, resolved_out = in_dir.resolve(), out_dir.resolve()
+    if resolved_out == resolved_in or resolved_out.is_relative_to(resolved_in):
+        raise BatchError(
+            out_dir, "out_inside_in", "the output folder must not be the input folder or inside it"
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BatchError(out_dir, "not_a_folder", "the output path exists and is not a folder")
+
+
+def _scan(in_dir: Path, recursive: bool, notes: list[str]) -> list[Job]:
+    """Every entry of the input folder as a job; special files and outward links rejected."""
+    root = in_dir.resolve()
+    jobs: list[Job] = []
+    folders = [in_dir]
+    while folders:
+        folder = folders.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            notes.append(f"{folder}: cannot read this folder ({exc.strerror})")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden files, our own journal and temp files
+            path = Path(entry.path)
+            name = path.relative_to(in_dir).as_posix()
+            if entry.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    jobs.append(
+                        Job(path, name, problem=("outside_link", "the link leads out of the input folder"))
+                    )
+                    continue
+                if target.is_dir():
+                    continue  # never follow linked folders (no loops, no escapes)
+            try:
+                info = path.stat()
+            except OSError:
+                jobs.append(Job(path, name, problem=("not_found", "the link points to a missing file")))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if recursive:
+                    folders.append(path)
+            elif stat.S_ISREG(info.st_mode):
+                jobs.append(Job(path, name, fingerprint=(info.st_size, info.st_mtime_ns)))
+            else:
+                jobs.append(Job(path, name, problem=("not_a_file", "this is a special file, not a photo")))
+    return jobs
+
+
+def _base_name(job: Job, settings: BatchSettings) -> str:
+    """The output path without size and suffix."""
+    source = Path(job.name)
+    if settings.name_template and job.person:
+        fields = dict(job.person) | {"file": source.stem, "ext": source.suffix.lstrip(".")}
+        return templated_name(settings.name_template, fields, ascii_only=settings.ascii_names)
+    parent = source.parent.as_posix()
+    own = output_name(source.name, "")
+    return own if parent == "." else f"{parent}/{own}"
+
+
+def _names(base: str, settings: BatchSettings, number: int) -> tuple[str, ...]:
+    suffix = SUFFIX_BY_FORMAT[settings.format]
+    folder, _, stem = base.rpartition("/")
+    names = []
+    for size in settings.sizes:
+        tail = f"-{size}{suffix}" if len(settings.sizes) > 1 else suffix
+        name = numbered(f"{stem}{tail}", number) if number else f"{stem}{tail}"
+        if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+            name = numbered(clean_part(name), 0)
+        names.append(f"{folder}/{name}" if folder else name)
+    return tuple(names)
+
+
+def _allocate(jobs: list[Job], out_dir: Path, settings: BatchSettings, journal: JournalState) -> list[Job]:
+    """Give every job output names: no two jobs share one; others' files are not replaced."""
+    owner = journal.owner_of()
+    taken: set[str] = set()
+    named = []
+    for job in jobs:
+        if job.problem is not None:
+            named.append(job)
+            continue
+        base, number = _base_name(job, settings), 0
+        while True:
+            names = _names(base, settings, number)
+            if not any(n.casefold() in taken for n in names):
+                foreign = [n for n in names if (out_dir / n).exists() and owner.get(n) != job.name]
+                if not foreign or settings.overwrite:
+                    break
+            number += 1
+        taken.update(n.casefold() for n in names)
+        replace = any((out_dir / n).exists() for n in names)
+        named.append(Job(job.source, job.name, names, replace, job.fingerprint, job.person))
+    return named
+
+
+def _mark_done(jobs: list[Job], out_dir: Path, journal: JournalState, digest: str) -> list[Job]:
+    """Attach the earlier run's record to jobs it finished with these same settings."""
+    marked = []
+    for job in jobs:
+        record = journal.done.get(job.name)
+        if (
+            record is not None
+            and record.get("status") == "framed"
+            and record.get("settings") == digest
+            and tuple(record.get("fingerprint") or ()) == job.fingerprint
+            and all((out_dir / o).is_file() for o in record.get("outputs") or ["?"])
+        ):
+            job = Job(
+                job.source,
+                job.name,
+                tuple(record["outputs"]),
+                False,
+                job.fingerprint,
+                job.person,
+                previous=record,
+            )
+        marked.append(job)
+    return marked
+
+
+def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job]:
+    matched, used = [], set()
+    for job in jobs:
+        person = roster.person_for(Path(job.name).name) if job.problem is None else None
+        if person is None:
+            if job.problem is None:
+                notes.append(f"{job.name}: no row in the roster")
+            matched.append(job)
+            continue
+        used.add(id(person))
+        matched.append(Job(job.source, job.name, fingerprint=job.fingerprint, person=tuple(person.items())))
+    for key, person in roster.people.items():
+        if id(person) not in used:
+            notes.append(f"roster row for {person[roster.photo_field] or key!r}: no such photo")
+    return matched
+
+
+def plan_batch(
+    in_dir: str | Path, out_dir: str | Path, settings: BatchSettings, *, roster: Roster | None = None
+) -> Plan:
+    """List the inputs and their outputs; read-only.
+
+    Raises:
+        BatchError: the folders, the frame, or the name template cannot be used.
+    """
+    in_dir, out_dir = Path(in_dir), Path(out_dir)
+    _check_folders(in_dir, out_dir)
+    if not settings.sizes or settings.format not in SUFFIX_BY_FORMAT:
+        raise BatchError(
+            None, "bad_settings", "at least one size and a format of jpg, png or webp are needed"
+        )
+    try:
+        frame = find_frame(settings.frame)
+    except FrameStudioError as error:
+        raise BatchError(error.path, "bad_frame", error.message) from None
+    if settings.name_template:
+        known = set(BUILTIN_FIELDS) | set(roster.fields if roster else ())
+        unknown = sorted(fields_of(settings.name_template) - known)
+        if unknown:
+            raise BatchError(
+                None, "bad_template", f"the name template uses {{{unknown[0]}}}, which is not a roster column"
+            )
+    notes: list[str] = []
+    jobs = _scan(in_dir, settings.recursive, notes)
+    jobs = [job for job in jobs if job.name != JOURNAL_NAME]
+    if roster is not None:
+        jobs = _match_roster(jobs, roster, notes)
+    journal = read_journal(out_dir)
+    digest = settings_hash(frame, settings)
+    jobs = _mark_done(_allocate(jobs, out_dir, settings, journal), out_dir, journal, digest)
+    return Plan(in_dir, out_dir, settings, frame, digest, jobs, notes)

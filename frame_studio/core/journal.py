@@ -1,0 +1,76 @@
+"""The batch journal: one JSON line per event, appended and fsynced, in the output folder.
+
+Before a photo's outputs are written a `pending` line names them; after, a `done` line
+records the outcome with the input's size, mtime and the settings hash. A rerun with the
+same settings skips inputs whose last `done` line matches and whose outputs still exist,
+and may reuse (rewrite) the names a `pending` or `done` line gave to the same input. A
+half-written last line, left by a kill, is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+JOURNAL_NAME = ".frame-studio-journal.jsonl"
+
+
+@dataclass
+class JournalState:
+    """What an output folder's journal says.
+
+    Attributes:
+        done: per input, its last `done` record.
+        owned: per input, every output name (relative to the output folder) it was given.
+    """
+
+    done: dict[str, dict[str, Any]] = field(default_factory=dict)
+    owned: dict[str, set[str]] = field(default_factory=dict)
+
+    def owner_of(self) -> dict[str, str]:
+        """Per output name, the input it belongs to."""
+        return {name: source for source, names in self.owned.items() for name in names}
+
+
+def read_journal(out_dir: Path) -> JournalState:
+    """Read the journal in `out_dir` (an empty state when there is none)."""
+    state = JournalState()
+    try:
+        lines = (out_dir / JOURNAL_NAME).read_text(encoding="utf-8", errors="replace").splitlines()
+    except (FileNotFoundError, NotADirectoryError):
+        return state
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line cut short by a kill
+        if not isinstance(record, dict) or not isinstance(record.get("input"), str):
+            continue
+        source = record["input"]
+        outputs = record.get("outputs") or []
+        state.owned.setdefault(source, set()).update(o for o in outputs if isinstance(o, str))
+        if record.get("state") == "done":
+            state.done[source] = record
+    return state
+
+
+class JournalWriter:
+    """Appends records to the journal; each line is flushed and fsynced before returning."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / JOURNAL_NAME
+        self._file = self.path.open("a", encoding="utf-8", errors="backslashreplace")
+        self._file.write("\n")  # ends a line a kill may have cut short
+
+    def write(self, record: dict[str, Any]) -> None:
+        """Append one record."""
+        self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()

@@ -1,0 +1,44 @@
+"""Batch reports: JSON Lines for programs, CSV (UTF-8 with BOM, opens right in Excel) for people."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from frame_studio.core.atomic import write_bytes_atomic, write_text_atomic
+
+CSV_COLUMNS = ("file", "status", "flags", "reason", "output")
+
+
+def report_jsonl(records: Iterable[dict[str, Any]]) -> str:
+    """One JSON object per line."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def report_csv(records: Iterable[dict[str, Any]]) -> bytes:
+    """The CSV for people, encoded UTF-8 with a BOM so Excel reads Vietnamese names right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        outputs = record.get("outputs") or ([record["output"]] if record.get("output") else [])
+        writer.writerow(
+            [
+                record["input"],
+                record["status"],
+                " ".join(record.get("flags") or []),
+                record.get("reason") or "",
+                " | ".join(outputs),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig", "backslashreplace")
+
+
+def write_reports(records: list[dict[str, Any]], jsonl_path: Path, csv_path: Path) -> None:
+    """Write both reports atomically, replacing the previous run's."""
+    write_text_atomic(jsonl_path, report_jsonl(records), overwrite=True)
+    write_bytes_atomic(csv_path, report_csv(records), overwrite=True)
