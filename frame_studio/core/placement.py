@@ -256,3 +256,21 @@ def _shift_towards_inside(
 def is_low_resolution(placement: Placement, window_px: float, max_upscale: float = 2.0) -> bool:
     """True when the window would show the photo enlarged more than `max_upscale` times."""
     return window_px / placement.span > max_upscale
+
+
+def moved(placement: Placement, dx: float, dy: float) -> Placement:
+    """The photo dragged by (dx, dy) window heights on screen (right and down are positive)."""
+    cos, sin = math.cos(math.radians(placement.angle)), math.sin(math.radians(placement.angle))
+    sx, sy = -dx * placement.span, -dy * placement.span
+    center = (placement.center[0] + cos * sx - sin * sy, placement.center[1] + sin * sx + cos * sy)
+    return Placement(center, placement.span, placement.angle)
+
+
+def zoomed(placement: Placement, factor: float, *, min_span: float = 8.0) -> Placement:
+    """The photo enlarged `factor` times on screen (the window shows less of it)."""
+    return Placement(placement.center, max(min_span, placement.span / factor), placement.angle)
+
+
+def rotated(placement: Placement, degrees: float) -> Placement:
+    """The photo turned clockwise on screen by `degrees` about the window's centre."""
+    return Placement(placement.center, placement.span, (placement.angle - degrees + 180) % 360 - 180)

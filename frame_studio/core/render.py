@@ -111,7 +111,7 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 
 def _straight_resize(
-    pixels: Image.Image, coeffs: tuple[float, ...], frame: Frame, size: int
+    pixels: Image.Image, coeffs: tuple[float, ...], frame: Frame, size: int, resample: Image.Resampling
 ) -> Image.Image | None:
     """The canvas as one good resize, when the photo is unrotated and covers what shows.
 
@@ -131,7 +131,7 @@ def _straight_resize(
         pixels.crop((left, top, right, bottom)) if (left, top) != (0, 0) or right > pixels.width else pixels
     )
     box = (c - left, f - top, a * size + c - left, e * size + f - top)
-    return part.resize((size, size), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+    return part.resize((size, size), resample, box=box, reducing_gap=3.0)
 
 
 @functools.lru_cache(maxsize=16)
@@ -141,7 +141,14 @@ def _overlay_parts(frame: Frame, size: int) -> tuple[Image.Image, Image.Image]:
     return overlay.convert("RGB"), overlay.getchannel("A")
 
 
-def compose(photo: LoadedPhoto, placement: Placement, frame: Frame, *, size: int = 1080) -> Image.Image:
+def compose(
+    photo: LoadedPhoto,
+    placement: Placement,
+    frame: Frame,
+    *,
+    size: int = 1080,
+    resample: Image.Resampling = Image.Resampling.LANCZOS,
+) -> Image.Image:
     """Render the framed avatar.
 
     Args:
@@ -149,13 +156,14 @@ def compose(photo: LoadedPhoto, placement: Placement, frame: Frame, *, size: int
         placement: where the photo goes, in the photo's full-resolution pixels.
         frame: the frame template.
         size: the output's width and height in pixels.
+        resample: the filter scaling the photo (a faster one suits live previews).
 
     Returns:
         A new RGB image of `size` x `size`.
     """
     pixels = _flatten(photo.image)
     coeffs = _affine_to_source(placement, frame, size, photo.scale)
-    canvas = _straight_resize(pixels, coeffs, frame, size)  # the usual case
+    canvas = _straight_resize(pixels, coeffs, frame, size, resample)  # the usual case
     if canvas is None:  # rotated, or the photo does not cover what shows: map it and fill the rest
         mapped = _map_photo(pixels, coeffs, size)
         lowest_alpha, _ = mapped.getchannel("A").getextrema()

@@ -16,9 +16,12 @@ from frame_studio.core.placement import (
     FaceTarget,
     Placement,
     PlacementSettings,
+    moved,
     padded_fraction,
     place_photo,
     primary_face,
+    rotated,
+    zoomed,
 )
 
 
@@ -204,3 +207,25 @@ def test_placement_never_stretches(
     assert math.dist(origin, along_u) == pytest.approx(math.dist(origin, along_v), rel=1e-9)
     assert math.dist(origin, along_u) == pytest.approx(span / 4, rel=1e-9)
     assert origin == pytest.approx(center)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(-45, 45), st.floats(-0.4, 0.4), st.floats(-0.4, 0.4))
+def test_dragging_moves_what_was_under_the_window_centre_with_the_pointer(
+    angle: float, dx: float, dy: float
+) -> None:
+    before = Placement((1000.0, 800.0), 500.0, angle)
+    after = moved(before, dx, dy)
+    # The source point that was at the window's centre is now under the pointer.
+    assert after.source_point(0.5 + dx, 0.5 + dy) == pytest.approx(before.center, abs=1e-6)
+    assert (after.span, after.angle) == (before.span, before.angle)
+
+
+def test_zoom_and_rotate_keep_the_centre() -> None:
+    before = Placement((1000.0, 800.0), 500.0, 10.0)
+    assert zoomed(before, 2.0).span == 250.0
+    assert zoomed(before, 2.0).center == before.center
+    assert zoomed(before, 1e9).span == 8.0  # never collapses
+    assert rotated(before, 30).angle == pytest.approx(-20.0)
+    assert rotated(rotated(before, 200), 160).angle == pytest.approx(10.0)
+    assert rotated(before, 30).center == before.center
