@@ -29,6 +29,7 @@ from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, personalise
 from frame_studio.core.journal import JournalWriter
 from frame_studio.core.pipeline import analyse, frame_photo
+from frame_studio.core.placement import Placement
 from frame_studio.core.qr import save_qr_files
 from frame_studio.core.render import save_image
 
@@ -224,3 +225,38 @@ def _run_pool(
         return []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
+    """Re-frame one photo of a finished batch with a placement chosen by hand.
+
+    The photo's outputs are replaced (they are the batch's own), the journal records the
+    new outcome (so a rerun keeps the fix), and the caller updates the reports.
+
+    Raises:
+        KeyError: the batch has no such input.
+    """
+    job = next(job for job in plan.jobs if job.name == name)
+    personal = personalise(plan.frame, dict(job.person))
+    journal = _Journal(plan)
+    try:
+        journal.pending(job)
+        analysis = analyse(job.source, personal)
+        flags: list[str] = []
+        for size, output in zip(plan.settings.sizes, job.outputs, strict=True):
+            framed = frame_photo(job.source, personal, size=size, analysis=analysis, placement=placement)
+            target = plan.out_dir / output
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_image(framed.image, target, overwrite=True, settings=plan.settings.encode)
+            flags += [flag for flag in framed.flags if flag not in flags and flag != "no_face"]
+        faces = tuple((*(round(v, 1) for v in f.box), round(f.score, 3)) for f in analysis.faces)
+        rect = tuple(round(v, 1) for v in placement.window_rect(personal.window.aspect))
+        outputs = tuple(str(plan.out_dir / output) for output in job.outputs)
+        result = JobResult(
+            job.name, FRAMED, outputs, flags=(*flags, "adjusted"), faces=faces, window_rect=rect
+        )
+    except FrameStudioError as error:
+        result = JobResult(job.name, REJECTED, reason=error.message, code=error.code)
+    journal.done(job, result)
+    journal.writer.close()
+    return result

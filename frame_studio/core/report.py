@@ -42,3 +42,28 @@ def write_reports(records: list[dict[str, Any]], jsonl_path: Path, csv_path: Pat
     """Write both reports atomically, replacing the previous run's."""
     write_text_atomic(jsonl_path, report_jsonl(records), overwrite=True)
     write_bytes_atomic(csv_path, report_csv(records), overwrite=True)
+
+
+def read_report(jsonl_path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON Lines report (lines that do not parse are skipped)."""
+    records = []
+    for line in jsonl_path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and "input" in record:
+            records.append(record)
+    return records
+
+
+def update_reports(record: dict[str, Any], jsonl_path: Path, csv_path: Path) -> None:
+    """Replace one input's record in both reports (added when it is not there yet)."""
+    records = read_report(jsonl_path) if jsonl_path.is_file() else []
+    for index, old in enumerate(records):
+        if old["input"] == record["input"]:
+            records[index] = record
+            break
+    else:
+        records.append(record)
+    write_reports(records, jsonl_path, csv_path)
