@@ -40,13 +40,23 @@ PORTRAIT = Path(__file__).resolve().parents[1] / "tests" / "data" / "grace_hoppe
 SIZE = 1080
 
 
+def phone_like_background(rng: np.random.Generator, shape: tuple[int, int]) -> np.ndarray:
+    """Smooth colour gradients with sensor-like noise: JPEGs of about 3-5 MB, like phone photos."""
+    height, width = shape
+    y = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
+    x = np.linspace(0, 1, width, dtype=np.float32)[None, :, None]
+    base = 60 + 120 * (0.6 * y + 0.4 * x) * rng.uniform(0.6, 1.0, size=(1, 1, 3)).astype(np.float32)
+    noise = rng.normal(0, 7, size=(height, width, 3)).astype(np.float32)
+    return np.clip(base + noise, 0, 255).astype(np.uint8)
+
+
 def make_photos(folder: Path, count: int) -> list[Path]:
     """`count` 12 MP JPEGs: 8 distinct phone-like photos (a real face on noise), copied."""
     rng = np.random.default_rng(0)
     face = Image.open(PORTRAIT).convert("RGB")
     distinct = []
     for i in range(min(8, count)):
-        background = rng.integers(40, 216, size=(3000, 4000, 3), dtype=np.uint8)
+        background = phone_like_background(rng, (3000, 4000))
         photo = Image.fromarray(background)
         scale = 1.2 + 0.25 * i
         big = face.resize((round(512 * scale * 2), round(600 * scale * 2)), Image.Resampling.BICUBIC)

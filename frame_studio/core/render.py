@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
+import numpy as np
 from PIL import Image, ImageCms, ImageFilter
 
 from frame_studio.core.atomic import write_atomic
@@ -83,20 +85,38 @@ def _map_photo(photo: Image.Image, coeffs: tuple[float, ...], size: int) -> Imag
     )
 
 
-def _blurred_fill(photo: Image.Image, size: int) -> Image.Image:
-    """A soft, slightly darkened copy of the whole photo covering the canvas."""
+def _blurred_fill(mapped: Image.Image, size: int) -> Image.Image:
+    """A soft, slightly darkened backdrop that carries the photo's edge colours outwards.
+
+    The mapped photo (alpha 0 where it does not reach) is blurred at a small scale with its
+    alpha as weights (normalised convolution), so each empty area takes the colours of the
+    photo beside it; far from the photo a wider blur takes over.
+    """
     small_side = max(16, size // 8)
-    cover = max(small_side / photo.width, small_side / photo.height)
-    small = photo.resize(
-        (max(1, round(photo.width * cover)), max(1, round(photo.height * cover))),
-        Image.Resampling.BILINEAR,
-        reducing_gap=2.0,
+    small = np.asarray(mapped.resize((small_side, small_side), Image.Resampling.BOX), dtype=np.float32)
+    weight = small[..., 3:4] / 255.0
+    colour = small[..., :3] * weight
+    fill = np.zeros_like(colour)
+    missing = np.ones(weight.shape, dtype=np.float32)
+    for sigma in (small_side / 24, small_side / 8, small_side / 3, small_side):
+        spread = cv2.GaussianBlur(colour, (0, 0), sigma)
+        reach = cv2.GaussianBlur(weight, (0, 0), sigma)[..., None]
+        known = np.clip(reach * 20, 0, 1) * missing  # where this blur sees enough of the photo
+        fill += known * spread / np.maximum(reach, 1e-6)
+        missing *= 1 - np.clip(reach * 20, 0, 1)
+    fill += missing * colour.mean(axis=(0, 1)) / max(float(weight.mean()), 1e-6)
+    backdrop = Image.fromarray(np.clip(fill * 0.85, 0, 255).astype(np.uint8), "RGB")
+    return (
+        backdrop.resize((size, size), Image.Resampling.BICUBIC)
+        .filter(ImageFilter.GaussianBlur(size / 200))
+        .convert("RGBA")
     )
-    left, top = (small.width - small_side) // 2, (small.height - small_side) // 2
-    small = small.crop((left, top, left + small_side, top + small_side))
-    small = small.filter(ImageFilter.GaussianBlur(small_side / 24))
-    small = Image.eval(small, lambda v: int(v * 0.8))
-    return small.resize((size, size), Image.Resampling.BICUBIC).convert("RGBA")
+
+
+def _feathered(alpha: Image.Image, size: int) -> Image.Image:
+    """The photo's edge faded over about 1 % of the canvas, so it melts into the backdrop."""
+    width = max(3, size // 100) | 1
+    return alpha.filter(ImageFilter.MinFilter(width)).filter(ImageFilter.GaussianBlur(width / 2))
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -171,7 +191,8 @@ def compose(
             if frame.pad_fill == "background" and frame.background is not None:
                 backdrop = Image.new("RGBA", (size, size), frame.background)
             else:
-                backdrop = _blurred_fill(pixels, size)
+                backdrop = _blurred_fill(mapped, size)
+                mapped.putalpha(_feathered(mapped.getchannel("A"), size))
             backdrop.alpha_composite(mapped)
             mapped = backdrop
         canvas = mapped.convert("RGB")

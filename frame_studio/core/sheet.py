@@ -6,6 +6,7 @@ photo as Facebook shows it (a 176 px circle).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,13 +31,18 @@ def sample_photos() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".jpg", ".jpeg", ".png"})
 
 
+@functools.lru_cache(maxsize=8)
+def _circle_mask(size: int) -> Image.Image:
+    mask = Image.new("L", (size * 4, size * 4), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
+    return mask.resize((size, size), Image.Resampling.BOX)
+
+
 def as_facebook_shows(avatar: Image.Image, size: int = FACEBOOK_SIZE) -> Image.Image:
     """The avatar reduced to `size` and cut to a circle on the page colour."""
     small = avatar.resize((size, size), Image.Resampling.LANCZOS)
-    mask = Image.new("L", (size * 4, size * 4), 0)
-    ImageDraw.Draw(mask).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
     page = Image.new("RGB", (size, size), PAPER)
-    page.paste(small, (0, 0), mask.resize((size, size), Image.Resampling.BOX))
+    page.paste(small, (0, 0), _circle_mask(size))
     return page
 
 
