@@ -96,9 +96,8 @@ def main() -> None:
         if args.noface:
             others = render(args.noface, Path(scratch) / "noface", args.frame)
             missed = [Path(r["input"]).name for r in others if "no_face" not in r["flags"]]
-            print(
-                f"no-face photos flagged no_face: {len(others) - len(missed)}/{len(others)}; not flagged: {missed}"
-            )
+            flagged_no_face = len(others) - len(missed)
+            print(f"no-face photos flagged no_face: {flagged_no_face}/{len(others)}; not flagged: {missed}")
 
 
 if __name__ == "__main__":
