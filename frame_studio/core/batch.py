@@ -185,6 +185,8 @@ def run_batch(
                 todo.append(job)
         while todo and not cancel.is_set():
             suspects = yield from _run_pool(todo, plan, journal, workers, cancel)
+            if suspects:  # the broken pool's workers may have died mid-write
+                remove_stale_temp_files(plan.out_dir)
             for job in suspects:
                 result = _run_alone(job, plan)
                 journal.done(job, result)
@@ -209,7 +211,10 @@ def _run_pool(
             while todo and not cancel.is_set() and len(in_flight) < 2 * workers:
                 job = todo.popleft()
                 journal.pending(job)
-                in_flight[pool.submit(run_job, job, plan.frame, plan.settings, plan.out_dir)] = job
+                try:
+                    in_flight[pool.submit(run_job, job, plan.frame, plan.settings, plan.out_dir)] = job
+                except BrokenProcessPool:  # a worker died since the last result
+                    return [job, *in_flight.values()]
             if cancel.is_set():  # photos not started yet are dropped; running ones finish
                 for future in [f for f in in_flight if f.cancel()]:
                     del in_flight[future]

@@ -1,0 +1,78 @@
+"""The app as a whole: the smoke test, the main window's workspaces, language switching."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+
+from frame_studio.core.frames import Frame
+from frame_studio.gui.i18n import FOLDER, load_translator
+from frame_studio.gui.main_window import MainWindow
+from frame_studio.gui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> MainWindow:
+    widget = MainWindow(frames, settings, pool)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_smoke_test_starts_the_app_and_exits_zero(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", "frame_studio", "gui", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "smoke test: ok" in done.stdout
+
+
+def test_window_has_three_workspaces_in_vietnamese(window: MainWindow) -> None:
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Ảnh của tôi", "Hàng loạt", "Khung"]
+    assert window.windowTitle().startswith("Frame Studio")
+    assert window.language_menu.title() == "Ngôn ngữ"
+
+
+@pytest.mark.skipif(not (FOLDER / "frame_studio_en.qm").is_file(), reason="translations not compiled")
+def test_switching_language_retranslates_the_window(window: MainWindow, settings: Settings) -> None:
+    assert load_translator("en") is not None
+    window.set_language("en")
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["My photo", "Batch", "Frames"]
+    assert window.photo.open_button.text() == "Open photo…"
+    assert settings.get("language") == "en"
+    window.set_language("vi")
+    assert window.tabs.tabText(0) == "Ảnh của tôi"
+    assert window.photo.open_button.text() == "Mở ảnh…"
+
+
+def test_language_is_remembered(
+    qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool
+) -> None:
+    settings.set("language", "en")
+    widget = MainWindow(frames, settings, pool)
+    qtbot.addWidget(widget)
+    checked = [a.data() for a in widget.language_actions.actions() if a.isChecked()]
+    assert checked == ["en"]
+
+
+def test_closing_saves_the_chosen_frame(window: MainWindow, settings: Settings, frames: list[Frame]) -> None:
+    ribbon = next(i for i, f in enumerate(frames) if f.id == "congress-ribbon")
+    window.photo.frame_box.setCurrentIndex(ribbon)
+    window.close()
+    assert settings.get("frame") == "congress-ribbon"
