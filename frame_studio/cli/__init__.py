@@ -7,6 +7,7 @@ only when the desktop app starts.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -39,6 +40,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `frame-studio` and `python -m frame_studio`."""
+    multiprocessing.freeze_support()  # batch workers are spawned; needed in the frozen app
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")

@@ -1,29 +1,486 @@
-"""The Batch workspace (HR). (Placeholder: being built.)"""
+"""The Batch workspace (HR): frame a whole folder, watch it run, review what was flagged, fix by hand.
+
+Planning and running happen on the app's thread pool (`batch_run`), so the window never
+freezes; each result arrives as a `progressed` signal and becomes a row of the review list
+(`review_model`). Errors are shown in the workspace itself, never in a blocking dialog.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
+from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult
+from frame_studio.core.batch_plan import Plan
+from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
+from frame_studio.core.roster import RosterError
+from frame_studio.gui import batch_run
+from frame_studio.gui.batch_run import Meter, Outcome
+from frame_studio.gui.batch_setup import BatchSetup
+from frame_studio.gui.fix_request import FixRequest
+from frame_studio.gui.review_model import (
+    ANY,
+    FLAGGED,
+    FLAGS,
+    REJECTED_ONLY,
+    THUMBNAIL,
+    ReviewFilter,
+    ReviewModel,
+    flag_word,
+    is_flagged,
+    load_thumbnail,
+    reason_text,
+    status_word,
+)
 from frame_studio.gui.settings import Settings
+from frame_studio.gui.workers import Worker
+
+log = logging.getLogger(__name__)
+STATUS_SAMPLES = ((FRAMED, ()), (FRAMED, ("padded",)), (FRAMED, ("adjusted",)), (SKIPPED, ()), (REJECTED, ()))
+ERROR_STYLE = "color: #b3261e; font-weight: 600;"
 
 
 class BatchWorkspace(QWidget):
     """Frame a whole folder, review what was flagged, fix by hand."""
 
     fix_requested = Signal(object)
+    batch_started = Signal(object)  # the Plan
+    batch_finished = Signal(object)  # the Outcome
+    batch_failed = Signal(str)  # the message shown
 
     def __init__(
         self, frames: list[Frame], pool: QThreadPool, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.frames, self.pool, self.settings = frames, pool, settings
-        self.title = QLabel()
-        QVBoxLayout(self).addWidget(self.title)
+        self.workers: int | None = None  # worker processes (None: all cores); tests set 1
+        self.plan: Plan | None = None
+        self.meter: Meter | None = None
+        self.outcome: Outcome | None = None
+        self.batch_worker: Worker | None = None
+        self._busy = False
+        self._stopping = False
+        self._workers: set[Worker] = set()
+        self._order: dict[str, int] = {}
+        self._error: Callable[[], str] | None = None
+        self._summary: Callable[[], str] | None = None
+        self._rate: Callable[[], str] | None = None
+        self.model = ReviewModel(self)
+        self.model.thumbnail_wanted.connect(self._load_thumbnail)
+        self.proxy = ReviewFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._make_widgets()
+        self._build()
+        self._connect()
+        self.retranslate()
+        self._update_buttons()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _make_widgets(self) -> None:
+        self.setup = BatchSetup(self.frames, self.settings)
+        self.start_button, self.cancel_button = QPushButton(), QPushButton()
+        self.start_button.setDefault(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)  # no «0/1» before a batch
+        self.rate_label = QLabel()
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet("font-weight: 600;")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.filter_label, self.filter_box, self.hint_label = QLabel(), QComboBox(), QLabel()
+        self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for mode in (ANY, FLAGGED, REJECTED_ONLY, *FLAGS):
+            self.filter_box.addItem("", mode)
+        self.hint_label.setStyleSheet("color: palette(placeholder-text);")
+        self.open_folder_button, self.open_report_button = QPushButton(), QPushButton()
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)  # a long reason takes two lines
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(THUMBNAIL + 8)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, THUMBNAIL + 16)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 220)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # sized in retranslate
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
+        header.setStretchLastSection(True)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 15px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.view)
+
+    def _build(self) -> None:
+        run = QHBoxLayout()
+        run.addWidget(self.start_button)
+        run.addWidget(self.cancel_button)
+        run.addWidget(self.progress, 1)
+        run.addWidget(self.rate_label)
+        review = QHBoxLayout()
+        review.addWidget(self.filter_label)
+        review.addWidget(self.filter_box)
+        review.addSpacing(12)
+        review.addWidget(self.hint_label, 1)
+        review.addWidget(self.open_folder_button)
+        review.addWidget(self.open_report_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.setup)
+        layout.addLayout(run)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(review)
+        layout.addWidget(self.stack, 1)
+
+    def _connect(self) -> None:
+        self.setup.changed.connect(self._update_buttons)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.filter_box.currentIndexChanged.connect(self._filter_changed)
+        self.view.activated.connect(self.request_fix)
+        self.open_folder_button.clicked.connect(self.open_output_folder)
+        self.open_report_button.clicked.connect(self.open_report)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Hàng loạt"))
+        """Set every visible text (called again when the language changes)."""
+        self.setup.retranslate()
+        widest = self.tr("{rate} · còn khoảng {eta}").format(rate="88,8 ảnh/giây", eta="88 phút 88 giây")
+        self.rate_label.setMinimumWidth(self.rate_label.fontMetrics().horizontalAdvance(widest))
+        self.start_button.setText(self.tr("Bắt đầu"))
+        self.cancel_button.setText(self.tr("Dừng"))
+        self.progress.setFormat(self.tr("%v/%m ảnh"))
+        self.filter_label.setText(self.tr("Hiển thị:"))
+        self.hint_label.setText(self.tr("Nhấp đúp vào một ảnh để chỉnh tay trong «Ảnh của tôi»."))
+        self.open_folder_button.setText(self.tr("Mở thư mục kết quả"))
+        self.open_report_button.setText(self.tr("Mở báo cáo"))
+        self.empty_label.setText(
+            self.tr("Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm «Bắt đầu».")
+        )
+        self.model.retranslate()
+        self._fit_status_column()
+        self._update_filter_texts()
+        self._show_texts()
+
+    def _fit_status_column(self) -> None:
+        """Wide enough for the longest status word (measuring rows would slow a big batch)."""
+        samples = [status_word(JobResult("", status, flags=flags)) for status, flags in STATUS_SAMPLES]
+        samples.append(str(self.model.headerData(2, Qt.Orientation.Horizontal)))
+        metrics = self.view.fontMetrics()
+        self.view.horizontalHeader().resizeSection(2, max(metrics.horizontalAdvance(t) for t in samples) + 24)
+
+    def duration_text(self, seconds: float) -> str:
+        """«1 phút 5 giây» and the like."""
+        seconds = round(seconds)
+        if seconds < 60:
+            return self.tr("{s} giây").format(s=seconds)
+        if seconds < 3600:
+            return self.tr("{m} phút {s} giây").format(m=seconds // 60, s=seconds % 60)
+        return self.tr("{h} giờ {m} phút").format(h=seconds // 3600, m=seconds % 3600 // 60)
+
+    def _show_texts(self) -> None:
+        for label, text in (
+            (self.error_label, self._error),
+            (self.summary_label, self._summary),
+            (self.rate_label, self._rate),
+        ):
+            label.setText(text() if text else "")
+            label.setVisible(text is not None)
+
+    @property
+    def frame(self) -> Frame:
+        """The frame chosen for the batch."""
+        return self.setup.frame
+
+    # -- running -----------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._busy
+
+    def _start(self, worker: Worker) -> Worker:
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        self.pool.start(worker)
+        return worker
+
+    def start(self) -> Worker | None:
+        """Plan the batch on a worker; running starts when the plan is ready."""
+        if self._busy:
+            return None
+        in_dir, out_dir = self.setup.in_dir, self.setup.out_dir
+        self._set_texts(error=None, summary=None, rate=None)
+        if not in_dir or not out_dir:
+            missing = self.tr("Hãy chọn thư mục ảnh.") if not in_dir else self.tr("Hãy chọn thư mục kết quả.")
+            self._fail(lambda: missing)
+            return None
+        self._busy, self._stopping = True, False
+        self.plan, self.meter, self.outcome = None, None, None
+        self.model.clear()
+        self.stack.setCurrentWidget(self.empty_label)
+        self.progress.setRange(0, 0)  # busy until the plan is known
+        self._set_texts(rate=lambda: self.tr("Đang lập danh sách ảnh…"))
+        self._update_buttons()
+        settings = self.setup.batch_settings()
+        worker = Worker(batch_run.prepare, in_dir, out_dir, settings, self.setup.roster)
+        worker.signals.finished.connect(self._planned)
+        worker.signals.failed.connect(self._plan_failed)
+        return self._start(worker)
+
+    def _plan_failed(self, error: BaseException, trace: str) -> None:
+        self._busy = False
+        self.progress.setRange(0, 1)
+        self._set_texts(rate=None)
+        if isinstance(error, FrameStudioError):
+            path = f" ({error.path})" if error.path else ""
+            is_roster = isinstance(error, RosterError)
+
+            def text() -> str:
+                prefix = self.tr("Danh sách nhân sự:") if is_roster else self.tr("Không bắt đầu được:")
+                return f"{prefix} {reason_text(error.code, error.message)}{path}"
+
+            self._fail(text)
+        else:
+            log.error("planning the batch failed:\n%s", trace)
+            self._fail(
+                lambda: self.tr("Không bắt đầu được: lỗi không mong đợi ({error})").format(error=error)
+            )
+        self._update_buttons()
+
+    def _fail(self, text: Callable[[], str]) -> None:
+        self._set_texts(error=text)
+        self.batch_failed.emit(text())
+
+    def _planned(self, plan: Plan) -> None:
+        self.plan = plan
+        if self._stopping:
+            self._done(Outcome([], None))
+            return
+        self.meter = Meter(len(plan.jobs))
+        self._order = {job.name: index for index, job in enumerate(plan.jobs)}
+        self.progress.setRange(0, max(1, len(plan.jobs)))
+        self.progress.setValue(0)
+        self.progress.setTextVisible(bool(plan.jobs))
+        self._set_texts(rate=lambda: self.tr("Đang khởi động…"))
+        if plan.notes:
+            self._set_texts(summary=lambda: self._notes_text(plan))
+        worker = Worker(batch_run.run, plan, workers=self.workers)
+        worker.kwargs["cancel"] = worker.cancel
+        worker.signals.progressed.connect(self._progressed)
+        worker.signals.finished.connect(self._done)
+        worker.signals.failed.connect(self._run_failed)
+        self.batch_worker = self._start(worker)
+        self._update_buttons()
+        self.batch_started.emit(plan)
+
+    def _notes_text(self, plan: Plan) -> str:
+        text = self.tr("{n} ghi chú khi lập danh sách (di chuột vào đây để xem).").format(n=len(plan.notes))
+        self.summary_label.setToolTip("\n".join(plan.notes))
+        return text
+
+    def _progressed(self, result: JobResult) -> None:
+        if self.plan is None or self.meter is None:
+            return
+        self.model.add(result, self._order.get(result.input, len(self._order)))
+        self.stack.setCurrentWidget(self.view)
+        self.meter.advance(result)
+        self.progress.setValue(self.meter.done)
+        self._set_texts(rate=self._rate_text)
+        self._update_filter_texts()
+
+    def _rate_text(self) -> str:
+        meter = self.meter
+        if meter is None or meter.rate is None:
+            return self.tr("Đang khởi động…")
+        rate = self.tr("{rate} ảnh/giây").format(rate=f"{meter.rate:.1f}".replace(".", ","))
+        if meter.eta is None or meter.done >= meter.total:
+            return rate
+        return self.tr("{rate} · còn khoảng {eta}").format(rate=rate, eta=self.duration_text(meter.eta))
+
+    def _run_failed(self, error: BaseException, trace: str) -> None:
+        log.error("the batch stopped on an error:\n%s", trace)
+        self.batch_worker, self._busy, self._stopping = None, False, False
+        self._set_texts(rate=None)
+        self._fail(lambda: self.tr("Loạt ảnh dừng vì lỗi: {error}").format(error=error))
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        """Stop after the photos in flight (finished work and the reports are kept)."""
+        if not self._busy:
+            return
+        self._stopping = True
+        if self.batch_worker is not None:
+            self.batch_worker.cancel.set()
+        self._set_texts(rate=lambda: self.tr("Đang dừng sau các ảnh đang xử lý…"))
+        self._update_buttons()
 
     def stop(self) -> None:
         """Stop a running batch (the window is closing)."""
+        self.cancel()
+
+    def _done(self, outcome: Outcome) -> None:
+        self.outcome, self.batch_worker, self._busy = outcome, None, False
+        plan, meter = self.plan, self.meter
+        stopped = self._stopping and plan is not None and len(outcome.results) < len(plan.jobs)
+        self._stopping = False
+        elapsed = meter.elapsed if meter else 0.0
+        self._set_texts(rate=lambda: self.tr("Thời gian: {time}").format(time=self.duration_text(elapsed)))
+        self._set_texts(summary=lambda: self._summary_text(outcome, plan, stopped))
+        if outcome.error is not None:
+            error = outcome.error
+            self._set_texts(
+                error=lambda: self.tr("Không ghi được báo cáo: {reason}").format(
+                    reason=reason_text(error.code, error.message)
+                )
+            )
+        notes = plan.notes if plan else []
+        self.summary_label.setToolTip("\n".join(notes) if notes else str(outcome.report or ""))
+        self._update_buttons()
+        self.batch_finished.emit(outcome)
+
+    def _summary_text(self, outcome: Outcome, plan: Plan | None, stopped: bool) -> str:
+        numbers = Counter(result.status for result in outcome.results)
+        flagged = sum(is_flagged(result) for result in outcome.results)
+        parts = self.tr(
+            "{framed} ảnh đã ghép khung, {skipped} đã có từ lần trước, {rejected} bị từ chối; "
+            "{flagged} ảnh cần xem lại"
+        ).format(
+            framed=numbers[FRAMED], skipped=numbers[SKIPPED], rejected=numbers[REJECTED], flagged=flagged
+        )
+        total = len(plan.jobs) if plan else 0
+        if stopped:
+            return self.tr(
+                "Đã dừng giữa chừng: {parts}; còn {left} ảnh chưa làm (bấm «Bắt đầu» để làm tiếp)."
+            ).format(parts=parts, left=total - len(outcome.results))
+        if not total:
+            return self.tr("Thư mục ảnh không có tệp nào.")
+        return self.tr("Xong: {parts}.").format(parts=parts)
+
+    def _set_texts(self, **texts: Callable[[], str] | None) -> None:
+        for name, text in texts.items():
+            setattr(self, f"_{name}", text)
+        self._show_texts()
+
+    def _update_buttons(self) -> None:
+        busy = self._busy
+        self.start_button.setEnabled(not busy)
+        self.setup.set_editable(not busy)
+        self.cancel_button.setEnabled(busy and not self._stopping)
+        out = self.setup.out_dir
+        self.open_folder_button.setEnabled(bool(out) and Path(out).is_dir())
+        self.open_report_button.setEnabled(self.report_path() is not None)
+
+    # -- review ------------------------------------------------------------------------
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_mode(str(self.filter_box.currentData()))
+
+    def set_filter(self, mode: str) -> None:
+        """Show `all`, `flagged`, `rejected`, or one flag such as `no_face`."""
+        self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(mode)))
+
+    def _update_filter_texts(self) -> None:
+        numbers = self.model.tally
+        names = {
+            ANY: self.tr("Tất cả"),
+            FLAGGED: self.tr("Cần xem lại"),
+            REJECTED_ONLY: self.tr("Bị từ chối"),
+        }
+        for index in range(self.filter_box.count()):
+            mode = str(self.filter_box.itemData(index))
+            name = names.get(mode) or "— " + flag_word(mode)
+            self.filter_box.setItemText(index, f"{name} ({numbers.get(mode, 0)})")
+
+    def _load_thumbnail(self, name: str, path: str) -> None:
+        worker = Worker(load_thumbnail, path)
+        model = self.model
+        worker.signals.finished.connect(lambda image: model.set_thumbnail(name, image))
+        self._start(worker)
+
+    def request_fix(self, index: QModelIndex) -> FixRequest | None:
+        """Ask the Photo workspace to fix one framed photo by hand (double-click or Enter)."""
+        result, plan = self.proxy.result_at(index), self.plan
+        if result is None or plan is None:
+            return None
+        if self._busy:
+            self._set_texts(error=lambda: self.tr("Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh."))
+            return None
+        if result.status == REJECTED:
+            self._set_texts(
+                error=lambda: self.tr("Ảnh bị từ chối không chỉnh tay được: {reason}").format(
+                    reason=reason_text(result.code, result.reason)
+                )
+            )
+            return None
+        self._set_texts(error=None)
+        job = next(job for job in plan.jobs if job.name == result.input)
+        request = FixRequest(
+            source=job.source,
+            frame_id=plan.frame.id,
+            placement=batch_run.batch_placement(result),
+            apply=partial(batch_run.refix, plan, result.input),
+            applied=partial(self._fix_applied, plan),
+        )
+        self.fix_requested.emit(request)
+        return request
+
+    def _fix_applied(self, plan: Plan, result: object) -> None:
+        if plan is not self.plan or not isinstance(result, JobResult):
+            return
+        self.model.replace(result)
+        self._update_filter_texts()
+        self._update_buttons()
+
+    def report_path(self) -> Path | None:
+        """The CSV report of the output folder, when there is one."""
+        out = self.setup.out_dir
+        if not out:
+            return None
+        csv = batch_run.report_paths(Path(out))[1]
+        return csv if csv.is_file() else None
+
+    def open_output_folder(self) -> None:
+        out = self.setup.out_dir
+        if out and Path(out).is_dir():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(out).resolve())))
+
+    def open_report(self) -> None:
+        report = self.report_path()
+        if report is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.resolve())))

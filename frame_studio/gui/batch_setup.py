@@ -1,0 +1,169 @@
+"""The Batch workspace's setup form: folders, roster, frame, sizes and format, kept in Settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from frame_studio.core.batch_plan import BatchSettings
+from frame_studio.core.frames import Frame
+from frame_studio.gui.batch_run import FORMATS, SIZE_CHOICES
+from frame_studio.gui.settings import Settings
+
+
+class BatchSetup(QGroupBox):
+    """What a batch reads and makes; every change is remembered at once."""
+
+    changed = Signal()
+
+    def __init__(self, frames: list[Frame], settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frames, self.settings = frames, settings
+        self.in_edit, self.out_edit, self.roster_edit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.roster_edit.setClearButtonEnabled(True)
+        self.in_button, self.out_button, self.roster_button = QPushButton(), QPushButton(), QPushButton()
+        self.frame_box, self.size_box, self.format_box = QComboBox(), QComboBox(), QComboBox()
+        for frame in frames:
+            self.frame_box.addItem(frame.name, frame.id)
+        for value in SIZE_CHOICES:
+            self.size_box.addItem("", value)
+        for name in FORMATS:
+            self.format_box.addItem(name.upper() if name != "webp" else "WebP", name)
+        self.labels = [QLabel() for _ in range(6)]
+        self._build()
+        self._restore()
+        self.in_button.clicked.connect(self.choose_input)
+        self.out_button.clicked.connect(self.choose_output)
+        self.roster_button.clicked.connect(self.choose_roster)
+        for edit in (self.in_edit, self.out_edit, self.roster_edit):
+            edit.textChanged.connect(self._remember)
+        for box in (self.size_box, self.format_box, self.frame_box):
+            box.currentIndexChanged.connect(self._remember)
+
+    def _build(self) -> None:
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        rows = (
+            (self.in_edit, self.in_button),
+            (self.out_edit, self.out_button),
+            (self.roster_edit, self.roster_button),
+        )
+        for row, (edit, button) in enumerate(rows):
+            grid.addWidget(self.labels[row], row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(button, row, 2)
+        choices = QHBoxLayout()
+        choices.addWidget(self.frame_box, 1)
+        for label, box in zip(self.labels[4:], (self.size_box, self.format_box), strict=True):
+            choices.addSpacing(16)
+            choices.addWidget(label)
+            choices.addWidget(box)
+        grid.addWidget(self.labels[3], 3, 0)
+        grid.addLayout(choices, 3, 1, 1, 2)
+        for label, buddy in zip(self.labels, self.fields(), strict=True):
+            label.setBuddy(buddy)
+
+    def fields(self) -> tuple[QWidget, ...]:
+        return (self.in_edit, self.out_edit, self.roster_edit, self.frame_box, self.size_box, self.format_box)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Thiết lập"))
+        texts = (
+            self.tr("Thư mục ảnh:"),
+            self.tr("Thư mục kết quả:"),
+            self.tr("Danh sách nhân sự:"),
+            self.tr("Khung:"),
+            self.tr("Kích thước:"),
+            self.tr("Định dạng:"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.in_edit.setPlaceholderText(self.tr("Thư mục chứa ảnh chân dung của nhân viên"))
+        self.out_edit.setPlaceholderText(self.tr("Nơi lưu ảnh đã ghép khung (ngoài thư mục ảnh)"))
+        self.roster_edit.setPlaceholderText(self.tr("Không bắt buộc: tệp .csv hoặc .xlsx"))
+        for button in (self.in_button, self.out_button, self.roster_button):
+            button.setText(self.tr("Chọn…"))
+        sizes = {1080: self.tr("1080 px"), 2048: self.tr("2048 px"), 0: self.tr("1080 và 2048 px")}
+        for index in range(self.size_box.count()):
+            self.size_box.setItemText(index, sizes[self.size_box.itemData(index)])
+
+    def set_editable(self, enabled: bool) -> None:
+        """Lock the fields while a batch runs (the box and its title stay readable)."""
+        for widget in (*self.fields(), self.in_button, self.out_button, self.roster_button):
+            widget.setEnabled(enabled)
+
+    # -- values ------------------------------------------------------------------------
+
+    @property
+    def in_dir(self) -> str:
+        return self.in_edit.text().strip()
+
+    @property
+    def out_dir(self) -> str:
+        return self.out_edit.text().strip()
+
+    @property
+    def roster(self) -> str:
+        return self.roster_edit.text().strip()
+
+    @property
+    def frame(self) -> Frame:
+        return self.frames[max(0, self.frame_box.currentIndex())]
+
+    def batch_settings(self) -> BatchSettings:
+        """What the chosen frame, sizes and format make."""
+        return BatchSettings(
+            frame=str(self.frame.folder),
+            sizes=SIZE_CHOICES[int(self.size_box.currentData())],
+            format=str(self.format_box.currentData()),
+        )
+
+    def _restore(self) -> None:
+        self.in_edit.setText(str(self.settings.get("batch/input")))
+        self.out_edit.setText(str(self.settings.get("batch/output")))
+        self.roster_edit.setText(str(self.settings.get("batch/roster")))
+        for box, value in (
+            (self.size_box, self.settings.get("batch/size")),
+            (self.format_box, self.settings.get("batch/format")),
+            (self.frame_box, self.settings.get("frame")),  # no batch/frame key: the app's frame
+        ):
+            box.setCurrentIndex(max(box.findData(value), 0))
+
+    def _remember(self) -> None:
+        self.settings.set("batch/input", self.in_dir)
+        self.settings.set("batch/output", self.out_dir)
+        self.settings.set("batch/roster", self.roster)
+        self.settings.set("batch/size", int(self.size_box.currentData()))
+        self.settings.set("batch/format", str(self.format_box.currentData()))
+        self.changed.emit()
+
+    def choose_input(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ảnh"), self.in_dir)
+        if folder:
+            self.in_edit.setText(folder)
+
+    def choose_output(self) -> None:
+        start = self.out_dir or self.in_dir
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục kết quả"), start)
+        if folder:
+            self.out_edit.setText(folder)
+
+    def choose_roster(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Chọn danh sách nhân sự"),
+            self.roster or self.in_dir,
+            self.tr("Danh sách nhân sự") + " (*.csv *.xlsx)",
+        )
+        if name:
+            self.roster_edit.setText(name)
