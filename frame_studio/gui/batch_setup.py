@@ -135,7 +135,7 @@ class BatchSetup(QGroupBox):
         for box, value in (
             (self.size_box, self.settings.get("batch/size")),
             (self.format_box, self.settings.get("batch/format")),
-            (self.frame_box, self.settings.get("frame")),  # no batch/frame key: the app's frame
+            (self.frame_box, self.settings.get("batch/frame") or self.settings.get("frame")),
         ):
             box.setCurrentIndex(max(box.findData(value), 0))
 
@@ -145,6 +145,7 @@ class BatchSetup(QGroupBox):
         self.settings.set("batch/roster", self.roster)
         self.settings.set("batch/size", int(self.size_box.currentData()))
         self.settings.set("batch/format", str(self.format_box.currentData()))
+        self.settings.set("batch/frame", str(self.frame_box.currentData()))
         self.changed.emit()
 
     def choose_input(self) -> None:

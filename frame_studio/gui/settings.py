@@ -17,7 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "batch/input": "",
     "batch/output": "",
     "batch/roster": "",
-    "batch/size": 1080,
+    "batch/frame": "",
+    "batch/size": 1080,  # a choice of SIZE_CHOICES in batch_setup.py (0: 1080 and 2048)
     "batch/format": "jpg",
     "frames/photos": "",
 }
