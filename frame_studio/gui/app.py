@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
@@ -22,15 +23,15 @@ from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, bundled_frames, load_frame
 from frame_studio.core.sheet import sample_photos
 from frame_studio.gui.main_window import MainWindow
-from frame_studio.gui.settings import Settings
+from frame_studio.gui.settings import Settings, saved_frame_folders
 
 log = logging.getLogger("frame_studio")
 
 
-def load_frames() -> list[Frame]:
-    """Every bundled frame that loads (a broken one is logged and left out)."""
+def load_frames(extra: list[Path] | None = None) -> list[Frame]:
+    """Every bundled frame, then the user's saved ones, that loads (others are logged)."""
     frames = []
-    for folder in bundled_frames():
+    for folder in [*bundled_frames(), *(extra or [])]:
         try:
             frames.append(load_frame(folder))
         except FrameStudioError as error:
@@ -101,7 +102,8 @@ def run(argv: list[str]) -> int:
     app = create_app(qt_args)
     install_exception_dialog()
     pool = QThreadPool()
-    window = MainWindow(load_frames(), Settings(QSettings()), pool)
+    settings = Settings(QSettings())
+    window = MainWindow(load_frames(saved_frame_folders(settings)), settings, pool)
     window.show()
     if options.smoke_test:
         code = smoke_test(window, app)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from frame_studio.core.batch_plan import BatchSettings
 from frame_studio.core.frames import Frame
 from frame_studio.gui.batch_run import FORMATS, SIZE_CHOICES
+from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.settings import Settings
 
 
@@ -33,8 +34,7 @@ class BatchSetup(QGroupBox):
         self.roster_edit.setClearButtonEnabled(True)
         self.in_button, self.out_button, self.roster_button = QPushButton(), QPushButton(), QPushButton()
         self.frame_box, self.size_box, self.format_box = QComboBox(), QComboBox(), QComboBox()
-        for frame in frames:
-            self.frame_box.addItem(frame.name, frame.id)
+        fill_frame_box(self.frame_box, frames)
         for value in SIZE_CHOICES:
             self.size_box.addItem("", value)
         for name in FORMATS:
@@ -127,6 +127,11 @@ class BatchSetup(QGroupBox):
             sizes=SIZE_CHOICES[int(self.size_box.currentData())],
             format=str(self.format_box.currentData()),
         )
+
+    def set_frames(self, frames: list[Frame]) -> None:
+        """Offer a new list of frames (a variant was saved)."""
+        self.frames = frames
+        fill_frame_box(self.frame_box, frames)
 
     def _restore(self) -> None:
         self.in_edit.setText(str(self.settings.get("batch/input")))

@@ -177,6 +177,11 @@ class BatchWorkspace(QWidget):
         self.open_folder_button.clicked.connect(self.open_output_folder)
         self.open_report_button.clicked.connect(self.open_report)
 
+    def set_frames(self, frames: list[Frame]) -> None:
+        """Offer a new list of frames (a variant was saved)."""
+        self.frames = frames
+        self.setup.set_frames(frames)
+
     def retranslate(self) -> None:
         """Set every visible text (called again when the language changes)."""
         self.setup.retranslate()

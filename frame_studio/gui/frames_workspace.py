@@ -1,12 +1,38 @@
-"""The Frames workspace (comms). (Placeholder: being built.)"""
+"""The Frames workspace (comms): compare variants on sample faces, edit them, save them, QR code.
+
+Left, the variant board (every frame on the sample faces: the bundled ones or a folder the
+person chooses, remembered in the settings). Right, the editor of the selected frame
+(texts, colours, live preview, lint, «save as a new frame») and the QR panel of its
+campaign link. All drawing runs on the app's thread pool.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frame_studio.core.frames import Frame
+from frame_studio.core.sheet import sample_photos
+from frame_studio.gui.board import NAME_COLUMN_WIDTH, THUMB, AnalysisCache, VariantBoard, list_photos
+from frame_studio.gui.qr_panel import QrPanel
 from frame_studio.gui.settings import Settings
+from frame_studio.gui.variant_editor import VariantEditor
+
+PHOTOS_KEY = "frames/photos"
 
 
 class FramesWorkspace(QWidget):
@@ -18,9 +44,183 @@ class FramesWorkspace(QWidget):
         self, frames: list[Frame], pool: QThreadPool, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.frames, self.pool, self.settings = frames, pool, settings
-        self.title = QLabel()
-        QVBoxLayout(self).addWidget(self.title)
+        self.frames, self.pool, self.settings = list(frames), pool, settings
+        self.shown: dict[str, Frame] = {}  # edited variants applied to the board, by frame id
+        self.cache = AnalysisCache()
+        self.board = VariantBoard(pool, self.cache)
+        self.editor = VariantEditor(pool, self.cache)
+        self.editor.known_ids = {frame.id for frame in self.frames}
+        self.qr = QrPanel(pool)
+        self.photos_label = QLabel()
+        self.photos_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_button, self.samples_button = QPushButton(), QPushButton()
+        self.choose_button.clicked.connect(self.choose_photo_folder)
+        self.samples_button.clicked.connect(lambda: self.set_photo_folder(None))
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.folder, self.photos = self._initial_photos()
+        self._build()
+        self.board.cell_chosen.connect(self._cell_chosen)
+        self.editor.applied.connect(self._applied)
+        self.editor.saved.connect(self._saved)
+        self.qr.link_edited.connect(self.editor.set_link)
+        self.retranslate()
+        self.refresh_board()
+
+    def _build(self) -> None:
+        self.photos_label.setWordWrap(True)
+        photos_bar = QHBoxLayout()
+        photos_bar.addWidget(self.choose_button)
+        photos_bar.addWidget(self.samples_button)
+        photos_bar.addStretch()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.photos_label)
+        left_layout.addLayout(photos_bar)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.board, 1)
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor_scroll.setWidget(self.editor)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(editor_scroll, "")
+        self.side_tabs.addTab(self.qr, "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self).addWidget(self.splitter)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Khung"))
+        """Set every visible text (called again when the language changes)."""
+        self.choose_button.setText(self.tr("Chọn thư mục ảnh…"))
+        self.samples_button.setText(self.tr("Dùng ảnh mẫu có sẵn"))
+        self.samples_button.setToolTip(self.tr("Các khuôn mặt mẫu đi kèm chương trình"))
+        self.side_tabs.setTabText(0, self.tr("Sửa mẫu"))
+        self.side_tabs.setTabText(1, self.tr("Mã QR"))
+        self.board.waiting_text = self.tr("Đang vẽ…")
+        self.board.edited_tip = self.tr("Đang xem bản đã sửa (chưa lưu)")
+        self.board.setHorizontalHeaderLabels(self._headers())
+        self.editor.retranslate()
+        self.qr.retranslate()
+        self._show_photos_label()
+        self._show_qr_heading()
+
+    def _headers(self) -> list[str]:
+        return [self.tr("Mẫu khung"), *(photo.name for photo in self.photos)]
+
+    def _show_photos_label(self) -> None:
+        where = self.tr("ảnh có sẵn") if self.folder is None else str(self.folder)
+        self.photos_label.setText(
+            self.tr("Khuôn mặt mẫu: {where} ({count} ảnh)").format(where=where, count=len(self.photos))
+        )
+        self.photos_label.setToolTip("\n".join(str(photo) for photo in self.photos))
+        self.samples_button.setEnabled(self.folder is not None)
+
+    def _show_qr_heading(self) -> None:
+        frame = self.editor.base
+        if frame is None:
+            self.qr.set_heading(self.tr("Mã QR"))
+        else:
+            self.qr.set_heading(self.tr("Mã QR của «{name}»").format(name=frame.name))
+
+    # -- sample photos ---------------------------------------------------------------
+
+    def _initial_photos(self) -> tuple[Path | None, list[Path]]:
+        saved = str(self.settings.get(PHOTOS_KEY) or "")
+        if saved:
+            photos = list_photos(Path(saved))
+            if photos:
+                return Path(saved), photos
+        return None, sample_photos()
+
+    def photo_folder(self) -> Path | None:
+        """The chosen folder of sample faces (None: the bundled samples)."""
+        return self.folder
+
+    def choose_photo_folder(self) -> None:
+        """Ask for a folder of faces to try the frames on."""
+        start = str(self.folder or Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ảnh khuôn mặt"), start)
+        if folder:
+            self.set_photo_folder(Path(folder))
+
+    def set_photo_folder(self, folder: Path | None) -> bool:
+        """Use the faces in `folder` (None: the bundled samples); False if it has no photos."""
+        photos = sample_photos() if folder is None else list_photos(folder)
+        if not photos:
+            self.message.setText(self.tr("Thư mục {folder} không có ảnh nào.").format(folder=folder))
+            self.message.show()
+            return False
+        self.message.clear()
+        self.message.hide()
+        self.folder, self.photos = folder, photos
+        self.settings.set(PHOTOS_KEY, "" if folder is None else str(folder))
+        self._show_photos_label()
+        self.refresh_board()
+        return True
+
+    # -- the board -------------------------------------------------------------------
+
+    def refresh_board(self) -> None:
+        """Draw the whole board again (frames or photos changed)."""
+        shown = [self.shown.get(frame.id, frame) for frame in self.frames]
+        self.board.show_board(shown, self.photos, self._headers(), edited=set(self.shown))
+        self._fit_board()
+        if self.frames:
+            self._cell_chosen(max(0, self.board.currentRow()), self.board.photo_index())
+
+    def _fit_board(self) -> None:
+        """Give the board the width of its columns, the editor the rest."""
+        frame = 2 * self.board.frameWidth() + self.board.verticalScrollBar().sizeHint().width()
+        board_width = NAME_COLUMN_WIDTH + len(self.photos) * (THUMB + 12) + frame
+        total = max(self.splitter.width(), board_width + 560)
+        self.splitter.setSizes([min(board_width, total // 2), total - min(board_width, total // 2)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_board()
+
+    def select_frame(self, frame_id: str) -> None:
+        """Select a frame's row (and edit it)."""
+        for row, frame in enumerate(self.frames):
+            if frame.id == frame_id:
+                self.board.setCurrentCell(row, max(1, self.board.currentColumn()))
+                self._cell_chosen(row, self.board.photo_index())
+
+    def _cell_chosen(self, row: int, photo_index: int) -> None:
+        if not 0 <= row < len(self.frames):
+            return
+        frame = self.frames[row]
+        if self.editor.base is not frame:
+            self.editor.set_frame(frame)
+            self.qr.set_link(self.editor.link())
+            self._show_qr_heading()
+        if self.photos:
+            self.editor.set_photo(self.photos[min(photo_index, len(self.photos) - 1)])
+
+    def _applied(self, frame: Frame, edited: bool) -> None:
+        base = self.editor.base
+        if base is None or base not in self.frames:
+            return
+        if edited:
+            self.shown[base.id] = frame
+        else:
+            self.shown.pop(base.id, None)
+        self.board.set_frame(self.frames.index(base), frame, edited=edited)
+
+    def _saved(self, frame: Frame) -> None:
+        base = self.editor.base
+        if base is not None:
+            self.shown.pop(base.id, None)
+        self.frames = [f for f in self.frames if f.id != frame.id] + [frame]
+        self.editor.known_ids = {f.id for f in self.frames}
+        self.frames_changed.emit(list(self.frames))
+        self.refresh_board()
+        self.select_frame(frame.id)

@@ -12,7 +12,7 @@ from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.i18n import load_translator
 from frame_studio.gui.photo_workspace import PhotoWorkspace
-from frame_studio.gui.settings import Settings
+from frame_studio.gui.settings import Settings, remember_frames
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self.frames = FramesWorkspace(frames, self.pool, settings)
         self.photo.select_frame(str(settings.get("frame")))
         self.batch.fix_requested.connect(self.open_fix)
+        self.frames.frames_changed.connect(self.set_frames)
         self.tabs = QTabWidget()
         for workspace in self.workspaces():
             self.tabs.addTab(workspace, "")
@@ -73,6 +74,12 @@ class MainWindow(QMainWindow):
         self.photo.retranslate()
         self.batch.retranslate()
         self.frames.retranslate()
+
+    def set_frames(self, frames: list[Frame]) -> None:
+        """A variant was saved: offer it everywhere, and load it again next time."""
+        self.photo.set_frames(frames)
+        self.batch.set_frames(frames)
+        remember_frames(self.settings, frames)
 
     def open_fix(self, request: FixRequest) -> None:
         """Show a batch photo in the Photo workspace, to fix and re-export it."""

@@ -32,6 +32,7 @@ from frame_studio.core.sheet import as_facebook_shows
 from frame_studio.gui.canvas import PlacementCanvas
 from frame_studio.gui.convert import to_pixmap, to_qimage
 from frame_studio.gui.fix_request import FixRequest
+from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.messages import error_text, flag_text
 from frame_studio.gui.workers import Worker
 
@@ -76,8 +77,7 @@ class PhotoWorkspace(QWidget):
         self.canvas = PlacementCanvas()
         self.canvas.placement_changed.connect(self._placement_changed)
         self.frame_box = QComboBox()
-        for frame in frames:
-            self.frame_box.addItem(frame.name, frame.id)
+        fill_frame_box(self.frame_box, frames)
         self.frame_box.currentIndexChanged.connect(self._frame_changed)
         self.zoom = QSlider(Qt.Orientation.Horizontal)
         self.zoom.setRange(50, 300)
@@ -153,6 +153,11 @@ class PhotoWorkspace(QWidget):
     @property
     def frame(self) -> Frame:
         return self.frames[max(0, self.frame_box.currentIndex())]
+
+    def set_frames(self, frames: list[Frame]) -> None:
+        """Offer a new list of frames (a variant was saved)."""
+        self.frames = frames
+        fill_frame_box(self.frame_box, frames)
 
     def select_frame(self, frame_id: str) -> None:
         index = self.frame_box.findData(frame_id)

@@ -6,9 +6,12 @@ a temporary folder with `QSettings.setPath` or by passing their own instance.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
+
+from frame_studio.core.frames import Frame, frames_dir
 
 DEFAULTS: dict[str, Any] = {
     "language": "vi",
@@ -21,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "batch/size": 1080,  # a choice of SIZE_CHOICES in batch_setup.py (0: 1080 and 2048)
     "batch/format": "jpg",
     "frames/photos": "",
+    "frames/saved": "",  # folders of variants saved by the user, one per line
 }
 
 
@@ -44,3 +48,15 @@ class Settings:
         if key not in DEFAULTS:
             raise KeyError(key)
         self.store.setValue(key, value)
+
+
+def saved_frame_folders(settings: Settings) -> list[Path]:
+    """The folders of variants the user saved (to load with the bundled frames)."""
+    return [Path(line) for line in str(settings.get("frames/saved")).splitlines() if line.strip()]
+
+
+def remember_frames(settings: Settings, frames: list[Frame]) -> None:
+    """Remember every frame that is not bundled, so it is offered again next time."""
+    bundled = frames_dir().resolve()
+    folders = [str(f.folder) for f in frames if not f.folder.resolve().is_relative_to(bundled)]
+    settings.set("frames/saved", "\n".join(dict.fromkeys(folders)))

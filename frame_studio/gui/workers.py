@@ -36,7 +36,9 @@ class Worker(QRunnable):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.signals = WorkerSignals()
         self.cancel = threading.Event()
-        self.setAutoDelete(False)  # the GUI keeps a reference while it runs
+        # Auto-delete stays on: the pool owns the C++ runnable until run() has returned, so
+        # the GUI dropping its Python reference early can never free it mid-run.
+        self.setAutoDelete(True)
 
     def run(self) -> None:
         try:

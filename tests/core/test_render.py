@@ -65,7 +65,7 @@ def test_reduced_decode_gives_the_same_avatar_as_a_full_decode(tmp_path: Path) -
     assert_image_similar(b, a, 2.0, "reduced_vs_full")
 
 
-def test_padded_area_is_filled_not_black(tmp_path: Path) -> None:
+def test_padded_area_carries_on_the_photo_beside_it(tmp_path: Path) -> None:
     # A tight close-up: the face fills the photo, so the window must be padded.
     close = portrait_image().crop((150, 90, 390, 370))
     path = tmp_path / "closeup.png"
@@ -73,8 +73,15 @@ def test_padded_area_is_filled_not_black(tmp_path: Path) -> None:
     framed = frame_photo(path, find_frame(), size=540)
     assert PADDED in framed.flags
     cx, cy, h = window_center_and_height(540)
-    corner = np.asarray(framed.image)[round(cy - h * 0.33), round(cx - h * 0.33)]
-    assert corner.max() > 20  # a blurred copy of the photo, not an empty black hole
+    scale = h / framed.placement.span
+    left_edge = round(cx + (0 - framed.placement.center[0]) * scale)  # where the photo's left side lands
+    assert left_edge > cx - h / 2 + 20  # there is padding on the left, inside the window
+    pixels = np.asarray(framed.image).astype(int)
+    row = round(cy + (close.height * 0.6 - framed.placement.center[1]) * scale)
+    photo_side = pixels[row, left_edge + 8]
+    padding = pixels[row, left_edge - 12]
+    assert padding.max() > 20  # not an empty black hole
+    assert np.abs(padding - photo_side).mean() < 60  # the colours of the photo beside it, darkened
 
 
 def test_small_photo_is_flagged_low_resolution(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +12,11 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from frame_studio.core.frames import Frame
+from frame_studio.core.frames import Frame, frames_dir, load_frame
+from frame_studio.gui.app import load_frames
 from frame_studio.gui.i18n import FOLDER, load_translator
 from frame_studio.gui.main_window import MainWindow
-from frame_studio.gui.settings import Settings
+from frame_studio.gui.settings import Settings, saved_frame_folders
 
 pytestmark = pytest.mark.gui
 
@@ -76,3 +78,20 @@ def test_closing_saves_the_chosen_frame(window: MainWindow, settings: Settings, 
     window.photo.frame_box.setCurrentIndex(ribbon)
     window.close()
     assert settings.get("frame") == "congress-ribbon"
+
+
+def test_a_saved_variant_is_offered_everywhere_and_remembered(
+    window: MainWindow, settings: Settings, frames: list[Frame], tmp_path: Path
+) -> None:
+    folder = tmp_path / "my-ring"
+    shutil.copytree(frames_dir() / "congress-ring", folder)
+    toml = folder / "frame.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('"congress-ring"', '"my-ring"'), encoding="utf-8"
+    )
+    mine = load_frame(folder)
+    window.frames.frames_changed.emit([*frames, mine])
+    assert window.photo.frame_box.findData("my-ring") >= 0
+    assert window.batch.setup.frame_box.findData("my-ring") >= 0
+    assert saved_frame_folders(settings) == [folder]
+    assert "my-ring" in [frame.id for frame in load_frames(saved_frame_folders(settings))]

@@ -1,0 +1,162 @@
+"""The QR panel: the campaign link's QR code, the link editable, export to PNG or SVG.
+
+The code is redrawn when typing settles (a few milliseconds of work). Export runs
+`save_qr` on a worker: it decodes the code back before writing, and any error is shown in
+red under the buttons.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.qr import qr_image, save_qr
+from frame_studio.gui.convert import to_pixmap
+from frame_studio.gui.messages import error_text
+from frame_studio.gui.workers import Worker
+
+QR_VIEW = 240
+PNG_SIZE = 600
+SETTLE_MS = 200
+
+
+class QrPanel(QWidget):
+    """Shows and exports the QR code of a link."""
+
+    code_updated = Signal(str)  # the link the shown code holds ("" when there is none)
+    link_edited = Signal(str)  # the person changed the link
+    exported = Signal(object)  # Path
+    export_failed = Signal(str)
+
+    def __init__(self, pool: QThreadPool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.shown_link = ""
+        self._workers: set[Worker] = set()
+        self.heading, self.link_label, self.hint = QLabel(), QLabel(), QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666")
+        self.link_edit = QLineEdit()
+        self.link_edit.textChanged.connect(self._typed)
+        self.code = QLabel()
+        self.code.setFixedSize(QR_VIEW, QR_VIEW)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setStyleSheet("background: white; border: 1px solid #ddd")
+        self.png_button, self.svg_button = QPushButton(), QPushButton()
+        self.png_button.clicked.connect(lambda: self.choose_export(".png"))
+        self.svg_button.clicked.connect(lambda: self.choose_export(".svg"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.timer.timeout.connect(self.update_code)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.png_button)
+        buttons.addWidget(self.svg_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.link_label)
+        layout.addWidget(self.link_edit)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.code, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible text (called again when the language changes)."""
+        self.link_label.setText(self.tr("Liên kết chiến dịch (mã QR dẫn tới đây):"))
+        self.hint.setText(
+            self.tr("Sửa liên kết thì mã QR vẽ lại ngay; khi lưu mẫu mới, liên kết này được lưu theo.")
+        )
+        self.png_button.setText(self.tr("Xuất PNG…"))
+        self.svg_button.setText(self.tr("Xuất SVG…"))
+        if not self.shown_link:
+            self.code.setText(self.tr("Chưa có liên kết"))
+
+    def set_heading(self, text: str) -> None:
+        """The line above the link (which frame it belongs to)."""
+        self.heading.setText(text)
+
+    def set_link(self, link: str) -> None:
+        """Show a link (not an edit: `link_edited` is not emitted) and its code."""
+        self.link_edit.blockSignals(True)
+        self.link_edit.setText(link)
+        self.link_edit.setCursorPosition(0)
+        self.link_edit.blockSignals(False)
+        self.update_code()
+
+    def link(self) -> str:
+        """The link in the edit box, without surrounding spaces."""
+        return self.link_edit.text().strip()
+
+    def _typed(self, _: str) -> None:
+        self.link_edited.emit(self.link())
+        self.timer.start()
+
+    def update_code(self) -> None:
+        """Draw the code of the current link now."""
+        self.timer.stop()
+        link = self.link()
+        self.shown_link = link
+        ready = bool(link)
+        self.png_button.setEnabled(ready)
+        self.svg_button.setEnabled(ready)
+        self.status.clear()
+        if ready:
+            self.code.setPixmap(to_pixmap(qr_image(link, size=QR_VIEW - 8)))
+        else:
+            self.code.clear()
+            self.code.setText(self.tr("Chưa có liên kết"))
+        self.code.setToolTip(link)
+        self.code_updated.emit(link)
+
+    def choose_export(self, suffix: str) -> None:
+        """Ask for a file name, then export (the dialog already asked about replacing)."""
+        kind = "PNG (*.png)" if suffix == ".png" else "SVG (*.svg)"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất mã QR"), f"campaign-qr{suffix}", kind)
+        if name:
+            path = Path(name)
+            self.export(path if path.suffix.lower() == suffix else path.with_suffix(suffix), overwrite=True)
+
+    def export(self, path: Path, *, overwrite: bool = False) -> Worker:
+        """Write the code to a .png or .svg file on a worker (it is decoded back first)."""
+        self.status.setStyleSheet("color: #777")
+        self.status.setText(self.tr("Đang xuất {name}…").format(name=path.name))
+        size = PNG_SIZE if path.suffix.lower() == ".png" else None
+        worker = Worker(save_qr, self.link(), path, size=size, overwrite=overwrite)
+        worker.signals.finished.connect(self._exported)
+        worker.signals.failed.connect(lambda error, _: self._failed(path, error))
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        self.pool.start(worker)
+        return worker
+
+    def _exported(self, path: Path) -> None:
+        self.status.setStyleSheet("color: #1b5e20")
+        self.status.setText(self.tr("Đã xuất mã QR: {path}").format(path=path))
+        self.exported.emit(path)
+
+    def _failed(self, path: Path, error: BaseException) -> None:
+        message = str(error)
+        if isinstance(error, FrameStudioError):
+            message = error_text(error.code, error.message)
+        text = self.tr("Không xuất được {name}: {error}").format(name=path.name, error=message)
+        self.status.setStyleSheet("color: #b00020; font-weight: 600")
+        self.status.setText(text)
+        self.export_failed.emit(text)
