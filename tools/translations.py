@@ -28,7 +28,8 @@ def update() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in GUI.rglob("*.py"))
     for language in LANGUAGES:
         ts = I18N / f"frame_studio_{language}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True, cwd=ROOT)
+        command = [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)]
+        subprocess.run(command, check=True, cwd=ROOT)
 
 
 def compile_all() -> None:
