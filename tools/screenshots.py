@@ -1,0 +1,126 @@
+"""Render each workspace with sample content to PNG files, offscreen.
+
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [--language vi|en]
+
+Writes: 1-photo.png (a photo with its face placed), 2-batch-running.png (a batch in
+progress), 3-batch-review.png (the review list with flagged and rejected photos first),
+4-frames-board.png (the variant board with a frame being edited). The sample photos are
+the bundled public-domain portraits, copied under Vietnamese names, plus a generated
+picture without a face and a file that is not a photo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+from PIL import Image
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+
+from frame_studio.core.sheet import sample_photos
+from frame_studio.gui.app import create_app, load_frames
+from frame_studio.gui.main_window import MainWindow
+from frame_studio.gui.settings import Settings
+
+STAFF = (
+    "Nguyễn Thị Hường",
+    "Trần Văn Bình",
+    "Lê Minh Châu",
+    "Hoàng Đức Anh",
+    "Phạm Thu Trang",
+    "Vũ Quốc Khánh",
+)
+
+
+def wait_for(app: QApplication, signal: object, timeout_ms: int = 120_000) -> None:
+    """Run the event loop until `signal` fires (or the timeout passes)."""
+    signal.connect(lambda *_: app.quit())  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, app.quit)
+    app.exec()
+
+
+def staff_folder(folder: Path, count: int) -> Path:
+    """A folder like HR's: staff portraits (varied crops), a landscape, a broken file."""
+    folder.mkdir(parents=True)
+    portraits = [Image.open(path).convert("RGB") for path in sample_photos()]
+    for index in range(count):
+        portrait = portraits[index % len(portraits)]
+        inset = (index * 7) % 40
+        crop = portrait.crop((inset, inset // 2, portrait.width - inset, portrait.height - inset // 3))
+        crop.resize((crop.width * 3, crop.height * 3)).save(
+            folder / f"{STAFF[index % len(STAFF)]} {index + 1}.jpg"
+        )
+    sky = np.linspace([90, 150, 220], [200, 220, 240], 600, dtype=np.float32)[:, None, :]
+    Image.fromarray(np.repeat(sky, 800, axis=1).astype(np.uint8)).save(folder / "phong-canh.jpg")
+    (folder / "ghi-chu.jpg").write_text("không phải ảnh", encoding="utf-8")
+    return folder
+
+
+def grab(window: MainWindow, app: QApplication, path: Path) -> None:
+    app.processEvents()
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--language", choices=["vi", "en"], default="vi")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = create_app([])
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        settings = Settings(QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat))
+        settings.set("language", args.language)
+        window = MainWindow(load_frames(), settings, QThreadPool())
+        window.resize(1180, 760)
+        window.show()
+        photo = root / "Nguyễn Thị Hường.jpg"
+        shutil.copyfile(sample_photos()[1], photo)
+        window.photo.load_photo(photo)
+        wait_for(app, window.photo.photo_loaded)
+        grab(window, app, args.out / "1-photo.png")
+
+        window.tabs.setCurrentWidget(window.batch)
+        inputs = staff_folder(root / "Ảnh nhân viên", 24)
+        window.batch.setup.in_edit.setText(str(inputs))
+        window.batch.setup.out_edit.setText(str(root / "Kết quả"))
+        window.batch.workers = 1
+        progressed = {"count": 0}
+
+        def count_and_maybe_grab(*_: object) -> None:
+            progressed["count"] += 1
+            if progressed["count"] == 8:
+                grab(window, app, args.out / "2-batch-running.png")
+
+        window.batch.batch_started.connect(
+            lambda _: window.batch.batch_worker.signals.progressed.connect(count_and_maybe_grab)
+        )
+        window.batch.start()
+        wait_for(app, window.batch.batch_finished)
+        grab(window, app, args.out / "3-batch-review.png")
+
+        window.tabs.setCurrentWidget(window.frames)
+        if window.frames.board.busy:
+            wait_for(app, window.frames.board.rendered)
+        window.frames.select_frame("congress-badge")
+        app.processEvents()
+        QTimer.singleShot(1500, app.quit)
+        app.exec()
+        grab(window, app, args.out / "4-frames-board.png")
+        window.close()
+        QThreadPool.globalInstance().waitForDone()
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
