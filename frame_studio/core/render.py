@@ -16,7 +16,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image, ImageCms, ImageFilter
+from PIL import Image, ImageChops, ImageCms, ImageFilter
 
 from frame_studio.core.atomic import write_atomic
 from frame_studio.core.errors import ExportError
@@ -52,7 +52,9 @@ def _affine_to_source(
     return (a, b, c, d, e, f)
 
 
-def _map_photo(photo: Image.Image, coeffs: tuple[float, ...], size: int) -> Image.Image:
+def _map_photo(
+    photo: Image.Image, coeffs: tuple[float, ...], size: int, resample: Image.Resampling
+) -> Image.Image:
     """Map the photo onto the canvas (RGBA; alpha 0 where the photo does not reach).
 
     When the photo is reduced, the needed part is first resized with a good filter so the
@@ -69,10 +71,10 @@ def _map_photo(photo: Image.Image, coeffs: tuple[float, ...], size: int) -> Imag
         return Image.new("RGBA", (size, size), (0, 0, 0, 0))
     part = photo.crop((left, top, right, bottom))
     shrink = math.hypot(a, d)
-    if shrink > 1.25:
+    if shrink > (2.5 if resample == Image.Resampling.BILINEAR else 1.25):  # previews: fewer steps
         reduced = (max(1, round(part.width / shrink)), max(1, round(part.height / shrink)))
         rx, ry = reduced[0] / part.width, reduced[1] / part.height
-        part = part.resize(reduced, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        part = part.resize(reduced, resample, reducing_gap=3.0)
     else:
         rx = ry = 1.0
     local = (a * rx, b * rx, (c - left) * rx, d * ry, e * ry, (f - top) * ry)
@@ -80,7 +82,7 @@ def _map_photo(photo: Image.Image, coeffs: tuple[float, ...], size: int) -> Imag
         (size, size),
         Image.Transform.AFFINE,
         local,
-        Image.Resampling.BICUBIC,
+        Image.Resampling.BILINEAR if resample == Image.Resampling.BILINEAR else Image.Resampling.BICUBIC,
         fillcolor=(0, 0, 0, 0),
     )
 
@@ -106,17 +108,18 @@ def _blurred_fill(mapped: Image.Image, size: int) -> Image.Image:
         missing *= 1 - np.clip(reach * 20, 0, 1)
     fill += missing * colour.mean(axis=(0, 1)) / max(float(weight.mean()), 1e-6)
     backdrop = Image.fromarray(np.clip(fill * 0.85, 0, 255).astype(np.uint8), "RGB")
-    return (
-        backdrop.resize((size, size), Image.Resampling.BICUBIC)
-        .filter(ImageFilter.GaussianBlur(size / 200))
-        .convert("RGBA")
-    )
+    return backdrop.resize((size, size), Image.Resampling.BILINEAR).convert("RGBA")
 
 
 def _feathered(alpha: Image.Image, size: int) -> Image.Image:
-    """The photo's edge faded over about 1 % of the canvas, so it melts into the backdrop."""
-    width = max(3, size // 100) | 1
-    return alpha.filter(ImageFilter.MinFilter(width)).filter(ImageFilter.GaussianBlur(width / 2))
+    """The photo's edge faded over about 1 % of the canvas, so it melts into the backdrop.
+
+    Worked out at half size (erode, blur, enlarge) and never more opaque than before.
+    """
+    half = alpha.reduce(2)
+    width = max(3, size // 200) | 1
+    soft = half.filter(ImageFilter.MinFilter(width)).filter(ImageFilter.GaussianBlur(width / 2))
+    return ImageChops.darker(alpha, soft.resize(alpha.size, Image.Resampling.BILINEAR))
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -185,14 +188,15 @@ def compose(
     coeffs = _affine_to_source(placement, frame, size, photo.scale)
     canvas = _straight_resize(pixels, coeffs, frame, size, resample)  # the usual case
     if canvas is None:  # rotated, or the photo does not cover what shows: map it and fill the rest
-        mapped = _map_photo(pixels, coeffs, size)
+        mapped = _map_photo(pixels, coeffs, size, resample)
         lowest_alpha, _ = mapped.getchannel("A").getextrema()
         if isinstance(lowest_alpha, int) and lowest_alpha < 255:
             if frame.pad_fill == "background" and frame.background is not None:
                 backdrop = Image.new("RGBA", (size, size), frame.background)
             else:
                 backdrop = _blurred_fill(mapped, size)
-                mapped.putalpha(_feathered(mapped.getchannel("A"), size))
+                if resample == Image.Resampling.LANCZOS:  # live previews skip the feathering
+                    mapped.putalpha(_feathered(mapped.getchannel("A"), size))
             backdrop.alpha_composite(mapped)
             mapped = backdrop
         canvas = mapped.convert("RGB")

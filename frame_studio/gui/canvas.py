@@ -27,6 +27,7 @@ class PlacementCanvas(QWidget):
     """A square preview of the avatar that edits a `Placement`."""
 
     placement_changed = Signal(object)
+    settled = Signal()  # redrawn with the export filter (the hand has stopped)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,8 @@ class PlacementCanvas(QWidget):
         self.preview = self.render_preview(fast=fast)
         self._pixmap = QPixmap() if self.preview is None else to_pixmap(self.preview)
         self.update()
+        if not fast:
+            self.settled.emit()
 
     def _target_rect(self) -> tuple[float, float, float]:
         side = min(self.width(), self.height())

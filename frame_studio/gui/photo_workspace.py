@@ -75,7 +75,7 @@ class PhotoWorkspace(QWidget):
         self._workers: set[Worker] = set()
         self.setAcceptDrops(True)
         self.canvas = PlacementCanvas()
-        self.canvas.placement_changed.connect(self._placement_changed)
+        self.canvas.settled.connect(self._show_facebook_previews)
         self.frame_box = QComboBox()
         fill_frame_box(self.frame_box, frames)
         self.frame_box.currentIndexChanged.connect(self._frame_changed)
@@ -273,7 +273,8 @@ class PhotoWorkspace(QWidget):
             current = -self.canvas.placement.angle
             self.canvas.set_placement(rotated(self.canvas.placement, value - current), fast=True)
 
-    def _placement_changed(self, placement: Placement) -> None:
+    def _show_facebook_previews(self) -> None:
+        """The small circles Facebook shows, once the hand stops (they are not needed mid-drag)."""
         preview = self.canvas.preview
         if preview is not None:
             self.large_preview.setPixmap(to_pixmap(as_facebook_shows(preview, 176)))
