@@ -34,7 +34,7 @@ class EncodeSettings:
     """How images are encoded (JPEG 4:4:4 keeps red lettering crisp)."""
 
     jpeg_quality: int = 92
-    png_compress_level: int = 6
+    png_compress_level: int = 3  # measured: see docs/decisions/0003-output-format.md
     webp_quality: int = 90
 
 
@@ -148,12 +148,12 @@ def _straight_resize(
     shown = (a * vx * size + c, e * vy * size + f, a * (vx + vw) * size + c, e * (vy + vh) * size + f)
     if shown[0] < -0.5 or shown[1] < -0.5 or shown[2] > pixels.width + 0.5 or shown[3] > pixels.height + 0.5:
         return None
-    left, top = math.floor(c), math.floor(f)
-    right, bottom = math.ceil(a * size + c), math.ceil(e * size + f)
-    part = (
-        pixels.crop((left, top, right, bottom)) if (left, top) != (0, 0) or right > pixels.width else pixels
-    )
-    box = (c - left, f - top, a * size + c - left, e * size + f - top)
+    box = (c, f, a * size + c, e * size + f)
+    if box[0] >= 0 and box[1] >= 0 and box[2] <= pixels.width and box[3] <= pixels.height:
+        return pixels.resize((size, size), resample, box=box, reducing_gap=3.0)
+    left, top = math.floor(c), math.floor(f)  # part of the canvas is hidden outside the photo
+    part = pixels.crop((left, top, math.ceil(box[2]), math.ceil(box[3])))
+    box = (c - left, f - top, box[2] - left, box[3] - top)
     return part.resize((size, size), resample, box=box, reducing_gap=3.0)
 
 
@@ -243,5 +243,5 @@ def save_image(
     if fmt is None:
         raise ExportError(path, "bad_format", "unknown output format (use .png, .jpg or .webp)")
     options = _save_options(fmt, settings or EncodeSettings())
-    clean = image.convert("RGB")
+    clean = image if image.mode == "RGB" else image.convert("RGB")
     return write_atomic(path, lambda handle: clean.save(handle, format=fmt, **options), overwrite=overwrite)

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frame_studio import __version__
@@ -66,6 +66,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("FrameStudio")
     app.setApplicationName("Frame Studio")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(asset_path("icons", "frame-studio.png"))))
     for font in asset_path("fonts").glob("*.ttf"):
         QFontDatabase.addApplicationFont(str(font))
     return app
