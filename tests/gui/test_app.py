@@ -95,3 +95,10 @@ def test_a_saved_variant_is_offered_everywhere_and_remembered(
     assert window.batch.setup.frame_box.findData("my-ring") >= 0
     assert saved_frame_folders(settings) == [folder]
     assert "my-ring" in [frame.id for frame in load_frames(saved_frame_folders(settings))]
+
+
+def test_ended_frames_are_offered_but_marked(window: MainWindow) -> None:
+    # The bundled congress frames ended on 29/9/2020.
+    text = window.photo.frame_box.itemText(0)
+    assert "đã kết thúc 29/09/2020" in text
+    assert window.photo.frame_box.count() >= 4
