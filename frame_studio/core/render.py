@@ -54,8 +54,8 @@ def _affine_to_source(
 
 def _map_photo(
     photo: Image.Image, coeffs: tuple[float, ...], size: int, resample: Image.Resampling
-) -> Image.Image:
-    """Map the photo onto the canvas (RGBA; alpha 0 where the photo does not reach).
+) -> tuple[Image.Image, Image.Image]:
+    """Map the photo onto the canvas: RGB pixels, and an "L" mask of where the photo reaches.
 
     When the photo is reduced, the needed part is first resized with a good filter so the
     affine step works near 1:1 and does not alias.
@@ -68,7 +68,7 @@ def _map_photo(
     right = min(photo.width, math.ceil(max(xs)) + 2)
     bottom = min(photo.height, math.ceil(max(ys)) + 2)
     if right <= left or bottom <= top:
-        return Image.new("RGBA", (size, size), (0, 0, 0, 0))
+        return Image.new("RGB", (size, size)), Image.new("L", (size, size), 0)
     part = photo.crop((left, top, right, bottom))
     shrink = math.hypot(a, d)
     if shrink > (2.5 if resample == Image.Resampling.BILINEAR else 1.25):  # previews: fewer steps
@@ -78,37 +78,36 @@ def _map_photo(
     else:
         rx = ry = 1.0
     local = (a * rx, b * rx, (c - left) * rx, d * ry, e * ry, (f - top) * ry)
-    return part.convert("RGBA").transform(
-        (size, size),
-        Image.Transform.AFFINE,
-        local,
-        Image.Resampling.BILINEAR if resample == Image.Resampling.BILINEAR else Image.Resampling.BICUBIC,
-        fillcolor=(0, 0, 0, 0),
-    )
+    affine = Image.Transform.AFFINE
+    fast = resample == Image.Resampling.BILINEAR
+    mapped = part.transform((size, size), affine, local, resample if fast else Image.Resampling.BICUBIC)
+    reach = Image.new("L", part.size, 255).transform((size, size), affine, local, Image.Resampling.BILINEAR)
+    return mapped, reach
 
 
-def _blurred_fill(mapped: Image.Image, size: int) -> Image.Image:
+def _blurred_fill(mapped: Image.Image, reach: Image.Image, size: int) -> Image.Image:
     """A soft, slightly darkened backdrop that carries the photo's edge colours outwards.
 
-    The mapped photo (alpha 0 where it does not reach) is blurred at a small scale with its
-    alpha as weights (normalised convolution), so each empty area takes the colours of the
-    photo beside it; far from the photo a wider blur takes over.
+    The mapped photo is blurred at a small scale with where it reaches as weights
+    (normalised convolution), so each empty area takes the colours of the photo beside it;
+    far from the photo a wider blur takes over.
     """
     small_side = max(16, size // 8)
-    small = np.asarray(mapped.resize((small_side, small_side), Image.Resampling.BOX), dtype=np.float32)
-    weight = small[..., 3:4] / 255.0
-    colour = small[..., :3] * weight
+    shape = (small_side, small_side)
+    colour_small = np.asarray(mapped.resize(shape, Image.Resampling.BOX), dtype=np.float32)
+    weight = np.asarray(reach.resize(shape, Image.Resampling.BOX), dtype=np.float32)[..., None] / 255.0
+    colour = colour_small  # black where the photo does not reach: already weighted
     fill = np.zeros_like(colour)
     missing = np.ones(weight.shape, dtype=np.float32)
     for sigma in (small_side / 24, small_side / 8, small_side / 3, small_side):
         spread = cv2.GaussianBlur(colour, (0, 0), sigma)
-        reach = cv2.GaussianBlur(weight, (0, 0), sigma)[..., None]
-        known = np.clip(reach * 20, 0, 1) * missing  # where this blur sees enough of the photo
-        fill += known * spread / np.maximum(reach, 1e-6)
-        missing *= 1 - np.clip(reach * 20, 0, 1)
+        seen = cv2.GaussianBlur(weight, (0, 0), sigma)[..., None]
+        known = np.clip(seen * 20, 0, 1) * missing  # where this blur sees enough of the photo
+        fill += known * spread / np.maximum(seen, 1e-6)
+        missing *= 1 - np.clip(seen * 20, 0, 1)
     fill += missing * colour.mean(axis=(0, 1)) / max(float(weight.mean()), 1e-6)
     backdrop = Image.fromarray(np.clip(fill * 0.85, 0, 255).astype(np.uint8), "RGB")
-    return backdrop.resize((size, size), Image.Resampling.BILINEAR).convert("RGBA")
+    return backdrop.resize((size, size), Image.Resampling.BILINEAR)
 
 
 def _feathered(alpha: Image.Image, size: int) -> Image.Image:
@@ -188,18 +187,17 @@ def compose(
     coeffs = _affine_to_source(placement, frame, size, photo.scale)
     canvas = _straight_resize(pixels, coeffs, frame, size, resample)  # the usual case
     if canvas is None:  # rotated, or the photo does not cover what shows: map it and fill the rest
-        mapped = _map_photo(pixels, coeffs, size, resample)
-        lowest_alpha, _ = mapped.getchannel("A").getextrema()
-        if isinstance(lowest_alpha, int) and lowest_alpha < 255:
+        canvas, reach = _map_photo(pixels, coeffs, size, resample)
+        lowest_reach, _ = reach.getextrema()
+        if isinstance(lowest_reach, int) and lowest_reach < 255:
             if frame.pad_fill == "background" and frame.background is not None:
-                backdrop = Image.new("RGBA", (size, size), frame.background)
+                backdrop = Image.new("RGB", (size, size), frame.background[:3])
             else:
-                backdrop = _blurred_fill(mapped, size)
-                if resample == Image.Resampling.LANCZOS:  # live previews skip the feathering
-                    mapped.putalpha(_feathered(mapped.getchannel("A"), size))
-            backdrop.alpha_composite(mapped)
-            mapped = backdrop
-        canvas = mapped.convert("RGB")
+                backdrop = _blurred_fill(canvas, reach, size)
+            if resample == Image.Resampling.LANCZOS:  # live previews skip the feathering
+                reach = _feathered(reach, size)
+            backdrop.paste(canvas, (0, 0), reach)
+            canvas = backdrop
     overlay, mask = _overlay_parts(frame, size)
     canvas.paste(overlay, (0, 0), mask)
     return canvas
