@@ -1,4 +1,4 @@
-"""Command line: `frame-studio [gui|render|batch|frames|qr] ...`; no command opens the desktop app.
+"""Command line: `frame-studio [gui|render|batch|frames|pack|qr] ...`; no command opens the desktop app.
 
 Each command lives in its own module and only calls `frame_studio.core`; Qt is imported
 only when the desktop app starts.
@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from frame_studio import __version__
-from frame_studio.cli import batch, frames, qr, render
+from frame_studio.cli import batch, frames, pack, qr, render
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_parser(commands)
     batch.add_parser(commands)
     frames.add_parser(commands)
+    pack.add_parser(commands)
     qr.add_parser(commands)
     return parser
 

@@ -12,14 +12,17 @@ import signal
 import sys
 import threading
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
 from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say, size_argument
+from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.cli.progress import Progress
 from frame_studio.core.batch import REJECTED, run_batch
 from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 from frame_studio.core.report import write_reports
 from frame_studio.core.roster import Roster, read_roster
 
@@ -36,10 +39,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     batch.add_argument("input", type=Path, metavar="IN_DIR")
     batch.add_argument("output", type=Path, metavar="OUT_DIR")
     batch.add_argument("--frame", default=None, help="frame id or folder (default: the bundled one)")
+    batch.add_argument("--campaign", type=Path, default=None, metavar="FILE.fspack", help="a campaign pack")
     sizes = batch.add_mutually_exclusive_group()
     sizes.add_argument("--size", type=size_argument, default=None, help="output size in px (1080)")
     sizes.add_argument("--sizes", type=_sizes, default=None, help="several sizes, e.g. 1080,2048")
-    batch.add_argument("--format", choices=["jpg", "png", "webp"], default="jpg", help="output format (jpg)")
+    batch.add_argument("--format", choices=["jpg", "png", "webp"], default=None, help="output format (jpg)")
     batch.add_argument("--report", type=Path, default=None, help="JSON Lines report (CSV beside it)")
     batch.add_argument("--overwrite", action="store_true", help="replace files this batch did not write")
     batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
@@ -64,10 +68,17 @@ def _stop_on_first_ctrl_c(cancel: threading.Event) -> None:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Plan, run with progress, write the reports and a one-line summary."""
+    try:
+        opened = open_campaign(args.campaign) if args.campaign is not None else None
+        frame = str(opened.frame_folder(args.frame)) if opened else args.frame
+    except FrameStudioError as error:
+        say(sys.stderr, f"error: {error}")
+        return EXIT_CANNOT_START
+    preset = opened.campaign if opened else None
     settings = BatchSettings(
-        frame=args.frame,
-        sizes=args.sizes or ((args.size,) if args.size else (1080,)),
-        format=args.format,
+        frame=frame,
+        sizes=args.sizes or ((args.size,) if args.size else preset.sizes if preset else (1080,)),
+        format=args.format or (preset.format if preset else "jpg"),
         overwrite=args.overwrite,
         name_template=args.name,
         ascii_names=args.ascii,
@@ -77,6 +88,13 @@ def run_batch_command(args: argparse.Namespace) -> int:
         roster: Roster | None = read_roster(args.roster) if args.roster else None
         plan = plan_batch(args.input, args.output, settings, roster=roster)
         plan.out_dir.mkdir(parents=True, exist_ok=True)
+        if opened is not None:  # the QR code shows the campaign's link; HR gets the reminder
+            campaign = opened.campaign
+            plan.frame = replace(plan.frame, link=campaign.link)
+            write_reminder(
+                plan.out_dir / REMINDER_FILE, campaign.name, campaign.end, link=campaign.link, overwrite=True
+            )
+            say(sys.stderr, describe(opened)[0])
     except FrameStudioError as error:
         say(sys.stderr, f"error: {error}")
         return EXIT_CANNOT_START

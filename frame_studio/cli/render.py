@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say, size_argument
+from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.core.atomic import write_text_atomic
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, find_frame
@@ -27,8 +28,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     render.add_argument("photos", nargs="+", metavar="PHOTO", help="photo files")
     render.add_argument("-o", "--output", required=True, type=Path, metavar="OUT_DIR")
     render.add_argument("--frame", default=None, help="frame id or folder (default: the bundled one)")
-    render.add_argument("--size", type=size_argument, default=1080, help="output size in px (1080)")
-    render.add_argument("--format", choices=["png", "jpg", "webp"], default="png")
+    render.add_argument("--campaign", type=Path, default=None, metavar="FILE.fspack", help="a campaign pack")
+    render.add_argument("--size", type=size_argument, default=None, help="output size in px (1080)")
+    render.add_argument("--format", choices=["png", "jpg", "webp"], default=None, help="output format (png)")
     render.add_argument("--report", type=Path, default=None, help="write a JSON Lines report")
     render.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     render.set_defaults(run=run_render)
@@ -73,7 +75,14 @@ def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[s
 def run_render(args: argparse.Namespace) -> int:
     """`frame-studio render`: frame each photo; one bad photo never stops the others."""
     try:
-        frame = find_frame(args.frame)
+        if args.campaign is not None:  # its frame (or the one --frame names), its presets
+            opened = open_campaign(args.campaign)
+            frame = opened.load_frame(args.frame)
+            size, kind = opened.campaign.sizes[0], opened.campaign.format
+            say(sys.stderr, describe(opened)[0])
+        else:
+            frame, size, kind = find_frame(args.frame), 1080, "png"
+        args = argparse.Namespace(**vars(args) | {"size": args.size or size, "format": args.format or kind})
         args.output.mkdir(parents=True, exist_ok=True)
     except FrameStudioError as error:
         say(sys.stderr, f"error: {error}")

@@ -1,0 +1,698 @@
+"""Campaign packs: one `.fspack` file the comms team sends, holding a campaign's frames.
+
+A pack is a zip with a versioned `campaign.toml` (id, name, link, start and end dates, a
+caption template, output presets, a short instruction text, the frame folders) and the
+frame folders themselves under `frames/<name>/`. A frame that `extends` a bundled frame
+stays a small variant; a non-bundled base travels in the pack (listed as a base). Fonts
+named `bundled:...` are not copied; a font file in a frame's folder travels with it.
+
+A pack is hostile input. Reading one never executes or imports anything from it, checks
+every entry before a byte is written (no absolute paths, `..`, backslashes, drive
+letters, links, devices, duplicate or clashing names, encrypted or unusual compression),
+limits the entry count, each entry's size, the total size and the compression ratio, and
+enforces the same limits again while the data streams, so a header that lies cannot go
+past them. `open_pack` unpacks into a fresh hidden folder and renames it into place only
+when every frame loads: a bad pack gets one `CampaignError` and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+import shutil
+import stat
+import struct
+import tempfile
+import tomllib
+import unicodedata
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from frame_studio.core.atomic import TEMP_SUFFIX, export_error, write_atomic
+from frame_studio.core.errors import FrameError, FrameStudioError
+from frame_studio.core.frames import (
+    FRAME_FILE,
+    MAX_EXTENDS_DEPTH,
+    Frame,
+    _frame_folder,
+    frames_dir,
+    load_frame,
+)
+from frame_studio.core.lint import lint_frame
+from frame_studio.core.render import SUFFIX_BY_FORMAT
+from frame_studio.core.roster import field_key
+from frame_studio.core.variants import ID_PATTERN, _toml_string
+
+FORMAT_VERSION = 1
+MANIFEST = "campaign.toml"
+FRAMES_PREFIX = "frames/"
+PACK_SUFFIX = ".fspack"
+MAX_ENTRIES = 2_000
+MAX_ENTRY_BYTES = 50 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_MANIFEST_BYTES = 256 * 1024
+#: An entry bigger than RATIO_FLOOR may not unpack to more than MAX_RATIO times its packed size.
+MAX_RATIO, RATIO_FLOOR = 100, 1024 * 1024
+#: The pack file itself, and its central directory (read before zipfile parses it).
+MAX_PACK_BYTES = MAX_TOTAL_BYTES + 16 * 1024 * 1024
+MAX_DIRECTORY_BYTES = MAX_ENTRIES * 1024
+MAX_NAME_CHARS, MAX_DEPTH = 400, 12
+_CHUNK = 64 * 1024
+TEXT_LIMITS = {"name": 200, "link": 2000, "caption": 2000, "instructions": 4000}
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same frames, same pack bytes, same opened folder
+_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
+_FIELD = re.compile(r"\{([a-z0-9_]+)\}")
+_BAD_PART = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+DEFAULT_INSTRUCTIONS = (
+    "Mở Frame Studio, chọn khung của chiến dịch và ảnh chân dung của bạn, rồi lưu ảnh đã lồng khung. "
+    "Đặt ảnh đó làm ảnh đại diện và dán lời chào kèm theo. "
+    "Khi chiến dịch kết thúc, hãy đổi lại ảnh đại diện cũ."
+)
+
+
+class CampaignError(FrameStudioError):
+    """A campaign pack cannot be written, read or opened; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """What a campaign pack says about its campaign.
+
+    Attributes:
+        id: lowercase letters, digits and - (names the opened folder).
+        name: shown to people.
+        link: the campaign link (the QR code's target).
+        start: first day of the campaign.
+        end: last day; the day after, the campaign has ended.
+        caption: the text posted with the photo; `{ho_ten}`, `{don_vi}`, ... are filled per person.
+        instructions: a short text in Vietnamese telling staff what to do.
+        sizes: output sizes in pixels.
+        format: "jpg", "png" or "webp".
+        frames: the pack's frame folders offered to people, in order (filled by `write_pack`).
+        bases: folders included only because a frame extends them.
+    """
+
+    id: str
+    name: str
+    link: str
+    start: dt.date
+    end: dt.date
+    caption: str = ""
+    instructions: str = DEFAULT_INSTRUCTIONS
+    sizes: tuple[int, ...] = (1080,)
+    format: str = "jpg"
+    frames: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OpenedCampaign:
+    """A pack unpacked into a folder: `folder/campaign.toml` and `folder/frames/<name>/`."""
+
+    campaign: Campaign
+    folder: Path
+
+    @property
+    def frame_folders(self) -> tuple[Path, ...]:
+        """The folders of the frames offered, in the pack's order."""
+        return tuple(self.folder / "frames" / name for name in self.campaign.frames)
+
+    def frame_folder(self, name: str | None = None) -> Path:
+        """The folder of one offered frame (None: the first).
+
+        Raises:
+            CampaignError: the pack has no frame with this name.
+        """
+        if name is None:
+            return self.frame_folders[0]
+        if name not in self.campaign.frames:
+            offered = ", ".join(self.campaign.frames)
+            raise CampaignError(self.folder, "no_frame", f"the pack has no frame {name!r} (it has {offered})")
+        return self.folder / "frames" / name
+
+    def load_frame(self, name: str | None = None) -> Frame:
+        """An offered frame, with the campaign's link for its QR code."""
+        return replace(load_frame(self.frame_folder(name)), link=self.campaign.link)
+
+
+def caption(campaign: Campaign, person: Mapping[str, str]) -> str:
+    """The campaign's caption with `{field}`s filled from one person's fields.
+
+    Keys are matched as roster field keys ("Họ tên" is `ho_ten`); values are NFC-normalised;
+    a field the person does not have becomes empty.
+    """
+    values = {field_key(k): unicodedata.normalize("NFC", str(v)).strip() for k, v in person.items()}
+    filled = _FIELD.sub(lambda match: values.get(match[1], ""), campaign.caption)
+    return unicodedata.normalize("NFC", filled).strip()
+
+
+def is_ended(end: dt.date | None, today: dt.date | None = None) -> bool:
+    """Whether a campaign (or frame) with this last day is over on `today` (default: today)."""
+    return end is not None and (today or dt.date.today()) > end
+
+
+# --- the manifest -------------------------------------------------------------------
+
+
+def _fail(where: str | Path, code: str, message: str) -> CampaignError:
+    return CampaignError(where, code, message)
+
+
+def _text(data: Mapping[str, Any], key: str, where: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise _fail(where, "bad_manifest", f"{MANIFEST}: {key}: must be a text")
+    return unicodedata.normalize("NFC", value.strip())
+
+
+def _names(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and ID_PATTERN.fullmatch(v) for v in value):
+        raise _fail(where, "bad_manifest", f"{MANIFEST}: {key} must list frame folder names")
+    return tuple(value)
+
+
+def _campaign_from(data: Mapping[str, Any], where: str) -> Campaign:
+    """Check a parsed manifest and build the `Campaign` (CampaignError on any problem)."""
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _fail(where, "bad_manifest", f"{MANIFEST}: format (the pack's version number) is missing")
+    if version != FORMAT_VERSION:
+        raise _fail(
+            where,
+            "version",
+            f"the pack is format {version}; this Frame Studio reads format {FORMAT_VERSION} "
+            "(update Frame Studio, or ask for a pack made by this version)",
+        )
+    output = data.get("output", {})
+    if not isinstance(output, dict):
+        raise _fail(where, "bad_manifest", f"{MANIFEST}: [output] must be a table")
+    start: Any = data.get("start")
+    end: Any = data.get("end")
+    campaign = Campaign(
+        id=_text(data, "id", where),
+        name=_text(data, "name", where),
+        link=_text(data, "link", where),
+        start=start,
+        end=end,
+        caption=_text(data, "caption", where),
+        instructions=_text(data, "instructions", where),
+        sizes=tuple(output.get("sizes", [1080])) if isinstance(output.get("sizes", []), list) else (),
+        format=output.get("format", "jpg"),
+        frames=_names(data.get("frames"), "frames", where),
+        bases=_names(data.get("bases", []), "bases", where),
+    )
+    return check_campaign(campaign, where)
+
+
+def check_campaign(campaign: Campaign, where: str | Path = MANIFEST) -> Campaign:
+    """Check a campaign's fields; returns it unchanged.
+
+    Raises:
+        CampaignError: the first wrong field, named.
+    """
+
+    def bad(problem: str) -> CampaignError:
+        return _fail(where, "bad_manifest", f"{MANIFEST}: {problem}")
+
+    if not ID_PATTERN.fullmatch(campaign.id):
+        raise bad("id: use lowercase letters, digits and - (like dai-hoi-xvii)")
+    for key, limit in TEXT_LIMITS.items():
+        value = getattr(campaign, key)
+        if not isinstance(value, str) or len(value) > limit or (key == "name" and not value.strip()):
+            raise bad(f"{key}: must be a text of {'1' if key == 'name' else '0'} to {limit} characters")
+    for key in ("start", "end"):
+        value = getattr(campaign, key)
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise bad(f"{key}: must be a date like 2020-09-29")
+    if not _LINK.fullmatch(campaign.link):
+        raise bad("link: must be a web address starting with http:// or https://")
+    if campaign.end < campaign.start:
+        raise bad("end: the campaign ends before it starts")
+    sizes = campaign.sizes
+    if not 1 <= len(sizes) <= 8 or not all(isinstance(s, int) and 64 <= s <= 8192 for s in sizes):
+        raise bad("output.sizes: one to eight sizes between 64 and 8192 pixels")
+    if campaign.format not in SUFFIX_BY_FORMAT:
+        raise bad("output.format: must be jpg, png or webp")
+    if not campaign.frames:
+        raise bad("frames: the pack offers no frame")
+    names = campaign.frames + campaign.bases
+    if len(set(names)) != len(names):
+        raise bad("frames: a folder is listed twice")
+    return campaign
+
+
+def manifest_toml(campaign: Campaign) -> str:
+    """The `campaign.toml` text of a campaign."""
+
+    def strings(values: Sequence[str]) -> str:
+        return "[" + ", ".join(_toml_string(v) for v in values) + "]"
+
+    return "\n".join(
+        [
+            "# A Frame Studio campaign pack. Nothing in it is run: it holds frames and settings.",
+            f"format = {FORMAT_VERSION}",
+            f"id = {_toml_string(campaign.id)}",
+            f"name = {_toml_string(campaign.name)}",
+            f"link = {_toml_string(campaign.link)}",
+            f"start = {campaign.start.isoformat()}",
+            f"end = {campaign.end.isoformat()}",
+            f"caption = {_toml_string(campaign.caption)}",
+            f"instructions = {_toml_string(campaign.instructions)}",
+            f"frames = {strings(campaign.frames)}",
+            f"bases = {strings(campaign.bases)}",
+            "",
+            "[output]",
+            f"sizes = [{', '.join(str(size) for size in campaign.sizes)}]",
+            f"format = {_toml_string(campaign.format)}",
+            "",
+        ]
+    )
+
+
+# --- reading a pack safely ------------------------------------------------------------
+
+
+def _check_end_record(path: Path, handle: BinaryIO) -> None:
+    """Refuse too many entries or a huge central directory before zipfile parses it."""
+    size = handle.seek(0, 2)
+    tail_size = min(size, 22 + 65535)
+    handle.seek(size - tail_size)
+    tail = handle.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise _fail(path, "not_a_pack", "this is not a campaign pack (not a zip file)")
+    _, _, _, _, entries, directory_size, _, _ = struct.unpack("<4s4H2LH", tail[at : at + 22])
+    if entries > MAX_ENTRIES:  # 0xFFFF (a zip64 count) lands here too
+        raise _fail(path, "too_many_entries", f"the pack has too many entries (limit {MAX_ENTRIES})")
+    if directory_size > MAX_DIRECTORY_BYTES:
+        raise _fail(path, "too_many_entries", "the pack's table of contents is too large")
+
+
+def _check_name(path: Path, name: str, *, folder: bool) -> tuple[str, ...]:
+    """The entry name's parts, or CampaignError when it could land anywhere unexpected."""
+    where = f"the entry {name!r}"
+    if name.startswith("/") or "\\" in name or re.match(r"[A-Za-z]:", name):
+        raise _fail(path, "unsafe_path", f"{where} has an absolute path, a drive letter or a backslash")
+    parts = tuple((name[:-1] if folder else name).split("/"))
+    if len(name) > MAX_NAME_CHARS or len(parts) > MAX_DEPTH:
+        raise _fail(path, "unsafe_path", f"{where[:80]}... has a name that is too long or too deep")
+    for part in parts:
+        if part in {"", ".", ".."}:
+            raise _fail(path, "unsafe_path", f"{where} has an empty, '.' or '..' part")
+        if _BAD_PART.search(part) or part.endswith((" ", ".")) or len(part.encode()) > 255:
+            raise _fail(path, "unsafe_path", f"{where} has a name that is not safe on every system")
+        if part.split(".")[0].lower() in _RESERVED:
+            raise _fail(path, "unsafe_path", f"{where} uses a name reserved by Windows")
+    return parts
+
+
+def _check_kind(path: Path, info: zipfile.ZipInfo) -> None:
+    mode = info.external_attr >> 16
+    kind = stat.S_IFMT(mode)
+    where = f"the entry {info.filename!r}"
+    if kind == stat.S_IFLNK:
+        raise _fail(path, "link", f"{where} is a symbolic link; packs may only hold plain files")
+    if kind not in {0, stat.S_IFREG, stat.S_IFDIR}:
+        raise _fail(path, "special_file", f"{where} is a special file; packs may only hold plain files")
+    if info.is_dir():
+        if kind == stat.S_IFREG:
+            raise _fail(path, "unsafe_path", f"{where} is a folder and a file at once")
+        if info.file_size or info.compress_size > 2:
+            raise _fail(path, "unsafe_path", f"{where} is a folder that holds data")
+    elif kind == stat.S_IFDIR or info.external_attr & 0x10:
+        raise _fail(path, "unsafe_path", f"{where} is a folder and a file at once")
+    if info.flag_bits & 0x1:
+        raise _fail(path, "encrypted", f"{where} is encrypted")
+    if info.compress_type not in {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
+        raise _fail(path, "compression", f"{where} uses a compression Frame Studio does not read")
+
+
+def _check_size(path: Path, info: zipfile.ZipInfo) -> None:
+    where = f"the entry {info.filename!r}"
+    if info.file_size > MAX_ENTRY_BYTES:
+        mb = info.file_size / 2**20
+        raise _fail(path, "too_big", f"{where} unpacks to {mb:.0f} MB (limit {MAX_ENTRY_BYTES // 2**20} MB)")
+    ratio_limit = MAX_RATIO * max(info.compress_size, 1)
+    if info.file_size > RATIO_FLOOR and info.file_size > ratio_limit:
+        raise _fail(path, "bomb", f"{where} is compressed more than {MAX_RATIO}:1 (a zip bomb?)")
+    if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+        raise _fail(path, "damaged", f"{where} has sizes that do not agree")
+
+
+def _checked_files(path: Path, pack: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """Every file entry by name, after checking every entry; nothing is unpacked."""
+    infos = pack.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise _fail(path, "too_many_entries", f"the pack has too many entries (limit {MAX_ENTRIES})")
+    files: dict[str, zipfile.ZipInfo] = {}
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        parts = _check_name(path, info.filename, folder=info.is_dir())
+        _check_kind(path, info)
+        _check_size(path, info)
+        key = unicodedata.normalize("NFC", "/".join(parts)).casefold()
+        if key in seen:
+            raise _fail(path, "unsafe_path", f"the entry {info.filename!r} is in the pack twice")
+        seen.add(key)
+        in_frame = parts[0] == "frames" and (len(parts) >= 3 or info.is_dir())
+        if not in_frame and info.filename != MANIFEST:
+            raise _fail(path, "unexpected", f"the entry {info.filename!r} does not belong in a campaign pack")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise _fail(path, "too_big", f"the pack unpacks to more than {MAX_TOTAL_BYTES // 2**20} MB")
+        if not info.is_dir():
+            files["/".join(parts)] = info
+    keys = [unicodedata.normalize("NFC", name).casefold() for name in files]
+    folders = {"/".join(key.split("/")[:i]) for key in keys for i in range(1, key.count("/") + 1)}
+    for name, key in zip(files, keys, strict=True):
+        if key in folders:
+            raise _fail(path, "unsafe_path", f"the entry {name!r} is a file and a folder at once")
+    return files
+
+
+class _Budget:
+    """Counts bytes as they stream out; stops at the limits whatever the headers said."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.total = path, 0
+
+    def chunks(self, pack: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
+        limit = min(limit, info.file_size)
+        done = 0
+        try:
+            with pack.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    done += len(chunk)
+                    self.total += len(chunk)
+                    if done > limit or self.total > MAX_TOTAL_BYTES:
+                        raise _fail(
+                            self.path, "bomb", f"the entry {info.filename!r} unpacks to more than it says"
+                        )
+                    yield chunk
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError, RuntimeError) as exc:
+            raise _fail(self.path, "damaged", f"the entry {info.filename!r} is damaged ({exc})") from None
+        if done != info.file_size:
+            raise _fail(self.path, "damaged", f"the entry {info.filename!r} is shorter than it says")
+
+
+def _read_campaign(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfile.ZipInfo]) -> Campaign:
+    info = files.get(MANIFEST)
+    if info is None:
+        raise _fail(path, "no_manifest", f"the pack has no {MANIFEST}; it is not a campaign pack")
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise _fail(path, "bad_manifest", f"{MANIFEST} is too large")
+    raw = b"".join(_Budget(path).chunks(pack, info, MAX_MANIFEST_BYTES))
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _fail(path, "bad_manifest", f"{MANIFEST} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(path, "bad_manifest", f"{MANIFEST} is not valid TOML ({exc})") from None
+    campaign = _campaign_from(data, str(path))
+    listed = set(campaign.frames + campaign.bases)
+    for name in listed:
+        if f"{FRAMES_PREFIX}{name}/{FRAME_FILE}" not in files:
+            raise _fail(path, "bad_manifest", f"{MANIFEST} lists the frame {name!r}; it is not in the pack")
+    for name in files:
+        if name != MANIFEST and name.split("/")[1] not in listed:
+            raise _fail(path, "unexpected", f"the entry {name!r} is not in a frame the manifest lists")
+    return campaign
+
+
+@contextlib.contextmanager
+def _opened(path: str | Path) -> Iterator[tuple[Path, zipfile.ZipFile, dict[str, zipfile.ZipInfo], Campaign]]:
+    """The checked pack, its file entries and its campaign (CampaignError if anything is wrong)."""
+    path = Path(path)
+    with contextlib.ExitStack() as stack:
+        try:
+            if not path.is_file():
+                raise _fail(path, "missing", "there is no pack file here")
+            if path.stat().st_size > MAX_PACK_BYTES:
+                raise _fail(path, "too_big", f"the pack is larger than {MAX_PACK_BYTES // 2**20} MB")
+            handle = stack.enter_context(path.open("rb"))
+            _check_end_record(path, handle)
+            handle.seek(0)
+            pack = stack.enter_context(zipfile.ZipFile(handle))
+            files = _checked_files(path, pack)
+            campaign = _read_campaign(path, pack, files)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error, ValueError) as exc:
+            raise _fail(path, "not_a_pack", f"this is not a readable campaign pack ({exc})") from None
+        except OSError as exc:
+            raise _fail(path, "unreadable", f"cannot read the pack ({exc.strerror or exc})") from None
+        yield path, pack, files, campaign
+
+
+def read_manifest(path: str | Path) -> Campaign:
+    """Check a pack's entries and read its manifest, without unpacking anything.
+
+    Raises:
+        CampaignError: the pack is unreadable, unsafe, too large, or its manifest is
+            missing, malformed or of another format version.
+    """
+    with _opened(path) as (_, _, _, campaign):
+        return campaign
+
+
+def _unpack(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfile.ZipInfo], into: Path) -> None:
+    """Write every file entry under the fresh folder `into` (limits enforced while streaming)."""
+    budget = _Budget(path)
+    root = into.resolve()
+    for name, info in files.items():
+        target = into.joinpath(*name.split("/"))
+        if not target.resolve().is_relative_to(root):  # cannot happen after _check_name; kept as a guard
+            raise _fail(path, "unsafe_path", f"the entry {name!r} leaves the folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("xb") as out:
+            for chunk in budget.chunks(pack, info, MAX_ENTRY_BYTES):
+                out.write(chunk)
+
+
+def _load_frames(path: Path, campaign: Campaign, folder: Path) -> list[Frame]:
+    frames = []
+    for name in campaign.frames:
+        try:
+            frames.append(load_frame(folder / "frames" / name))
+        except FrameError as error:
+            raise _fail(path, "bad_frame", f"the frame {name!r} does not load: {error.message}") from None
+    return frames
+
+
+def _content_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()[:10]
+
+
+def _read_opened(folder: Path) -> OpenedCampaign:
+    where = folder / MANIFEST
+    try:
+        data = tomllib.loads(where.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _fail(where, "bad_manifest", f"cannot read this opened pack ({exc})") from None
+    return OpenedCampaign(_campaign_from(data, str(where)), folder)
+
+
+def open_pack(path: str | Path, into: str | Path) -> OpenedCampaign:
+    """Unpack a pack into `into/<campaign id>-<content hash>`, once.
+
+    The pack is unpacked into a fresh hidden folder inside `into`, its frames are loaded,
+    and only then is the folder renamed into place. Opening the same pack again returns
+    the folder already there.
+
+    Raises:
+        CampaignError: the pack is unsafe, damaged or invalid, or a frame does not load;
+            nothing is left in `into`.
+    """
+    into = Path(into)
+    with _opened(path) as (path, pack, files, campaign):
+        target = into / f"{campaign.id}-{_content_hash(path)}"
+        if (target / MANIFEST).is_file():
+            return _read_opened(target)
+        try:
+            into.mkdir(parents=True, exist_ok=True)
+            temp = Path(tempfile.mkdtemp(prefix=f".{campaign.id}.", suffix=TEMP_SUFFIX, dir=into))
+        except OSError as exc:
+            raise CampaignError(target, "not_writable", export_error(target, exc).message) from None
+        try:
+            _unpack(path, pack, files, temp)
+            _load_frames(path, campaign, temp)
+            temp.rename(target)
+        except OSError as exc:
+            if (target / MANIFEST).is_file():  # opened at the same moment by another process
+                return _read_opened(target)
+            raise CampaignError(target, "not_writable", export_error(target, exc).message) from None
+        finally:
+            if temp.exists():
+                shutil.rmtree(temp, ignore_errors=True)
+    return OpenedCampaign(campaign, target)
+
+
+def opened_campaigns(into: str | Path) -> list[OpenedCampaign]:
+    """The packs opened into `into` (unreadable folders are skipped), by campaign id."""
+    found = []
+    for folder in sorted(Path(into).glob(f"*/{MANIFEST}")):
+        if not folder.parent.name.startswith("."):
+            with contextlib.suppress(CampaignError):
+                found.append(_read_opened(folder.parent))
+    return found
+
+
+def check_pack(path: str | Path, *, today: dt.date | None = None) -> list[str]:
+    """Every problem of a pack, as sentences (empty when it is fine).
+
+    The pack is checked, unpacked safely into a temporary folder that is removed
+    afterwards, and every frame it offers is loaded and linted at its largest size.
+    """
+    problems: list[str] = []
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="frame-studio-check-") as temp,
+            _opened(path) as (path, pack, files, campaign),
+        ):
+            _unpack(path, pack, files, Path(temp))
+            for name in campaign.frames:
+                try:
+                    frame = load_frame(Path(temp) / "frames" / name)
+                except FrameError as error:
+                    problems.append(f"frames/{name}: {error.message}")
+                    continue
+                linted = lint_frame(replace(frame, link=campaign.link), output_size=max(campaign.sizes))
+                problems += [f"frames/{name}: {problem}" for problem in linted]
+    except CampaignError as error:
+        return [error.message]
+    except OSError as exc:
+        return [f"cannot unpack the pack to check it ({exc.strerror or exc})"]
+    if is_ended(campaign.end, today):
+        problems.append(f"end: the campaign ended on {campaign.end.isoformat()}")
+    return problems
+
+
+# --- writing a pack -------------------------------------------------------------------
+
+
+def _is_bundled(folder: Path) -> bool:
+    return folder.resolve().parent == frames_dir().resolve()
+
+
+def _extends(folder: Path) -> str | None:
+    try:
+        parent = tomllib.loads((folder / FRAME_FILE).read_text(encoding="utf-8")).get("extends")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _fail(folder / FRAME_FILE, "bad_frame", f"cannot read the frame ({exc})") from None
+    return parent if isinstance(parent, str) else None
+
+
+def _pack_folders(frames: Sequence[Frame]) -> tuple[dict[str, Path], list[str], list[str]]:
+    """Pack folder name -> source folder; the offered names; the bases that must travel."""
+    sources: dict[str, Path] = {}
+    offered: list[str] = []
+    bases: list[str] = []
+
+    def add(name: str, folder: Path, names: list[str]) -> None:
+        if not ID_PATTERN.fullmatch(name):
+            raise _fail(folder, "bad_frame", f"{name!r} cannot name a frame folder in a pack")
+        known = sources.get(name)
+        if known is not None and known.resolve() != folder.resolve():
+            raise _fail(folder, "bad_frame", f"two different frames would be packed as {name!r}")
+        if known is None:
+            sources[name] = folder
+            names.append(name)
+
+    for frame in frames:
+        _saved(frame)
+        add(frame.id, frame.folder, offered)
+    for frame in frames:
+        folder = frame.folder
+        for _ in range(MAX_EXTENDS_DEPTH):
+            parent = _extends(folder)
+            base = None if parent is None else _frame_folder(parent, near=folder)
+            if parent is None or base is None or _is_bundled(base):
+                break
+            add(parent, base, bases)
+            folder = base
+    return sources, offered, bases
+
+
+def _frame_files(name: str, folder: Path) -> Iterator[tuple[str, Path]]:
+    """(entry name, file) of every plain file in a frame folder; hidden and temp files skipped."""
+    root = folder.resolve()
+    for file in sorted(folder.rglob("*")):
+        relative = file.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not file.is_file():
+            continue
+        if not file.resolve().is_relative_to(root):
+            continue  # a link leading out of the frame's folder is never packed
+        yield f"{FRAMES_PREFIX}{name}/{relative.as_posix()}", file
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+def _saved(frame: Frame) -> None:
+    try:
+        saved = load_frame(frame.folder).id
+    except FrameError as error:
+        raise _fail(frame.folder, "bad_frame", f"the frame does not load: {error.message}") from None
+    if saved != frame.id:
+        raise _fail(frame.folder, "unsaved", f"the frame {frame.id!r} is not saved in a folder yet")
+
+
+def write_pack(
+    path: str | Path, campaign: Campaign, frames: Sequence[Frame], *, overwrite: bool = False
+) -> Path:
+    """Write a campaign pack; returns its path.
+
+    `campaign.frames` and `campaign.bases` are ignored: the pack offers `frames` (each
+    loaded from its own folder), in order, plus the non-bundled bases they extend. The
+    frames are first laid out as the pack will hold them and loaded from there, so a
+    pack that would not open is never written. The file is written atomically.
+
+    Raises:
+        CampaignError: a bad campaign field, a frame that is not saved, two frames that
+            would share a folder, a pack over the limits, or a frame that does not load
+            from the pack.
+        ExportError: the file exists (and `overwrite` is False) or cannot be written.
+    """
+    path = Path(path)
+    if not frames:
+        raise _fail(path, "bad_manifest", "a pack needs at least one frame")
+    sources, offered, bases = _pack_folders(frames)
+    campaign = check_campaign(replace(campaign, frames=tuple(offered), bases=tuple(bases)), path)
+    manifest = manifest_toml(campaign).encode("utf-8")
+    files: list[tuple[str, Path]] = []
+    total = len(manifest)
+    for name, folder in sources.items():
+        for entry_name, file in _frame_files(name, folder):
+            size = file.stat().st_size
+            total += size
+            if size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES or len(files) >= MAX_ENTRIES - 1:
+                raise _fail(path, "too_big", f"{file}: the pack would be over its size limits")
+            files.append((entry_name, file))
+    with tempfile.TemporaryDirectory(prefix="frame-studio-pack-") as staging:
+        for entry_name, file in files:
+            target = Path(staging).joinpath(*entry_name.split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+        _load_frames(path, campaign, Path(staging))
+
+    def write(handle: BinaryIO) -> None:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as pack:
+            pack.writestr(_entry(MANIFEST), manifest)
+            for entry_name, file in files:
+                with file.open("rb") as source, pack.open(_entry(entry_name), "w") as out:
+                    shutil.copyfileobj(source, out, _CHUNK)
+
+    return write_atomic(path, write, overwrite=overwrite)
