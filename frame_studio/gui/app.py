@@ -22,6 +22,8 @@ from frame_studio.core.assets import asset_path
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, bundled_frames, load_frame
 from frame_studio.core.sheet import sample_photos
+from frame_studio.core.user_dirs import user_frames_dir
+from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
 
@@ -30,8 +32,11 @@ log = logging.getLogger("frame_studio")
 
 def load_frames(extra: list[Path] | None = None) -> list[Frame]:
     """Every bundled frame, then the user's saved ones, that loads (others are logged)."""
-    frames = []
+    frames, seen = [], set()
     for folder in [*bundled_frames(), *(extra or [])]:
+        if folder.resolve() in seen:
+            continue
+        seen.add(folder.resolve())
         try:
             frames.append(load_frame(folder))
         except FrameStudioError as error:
@@ -104,7 +109,9 @@ def run(argv: list[str]) -> int:
     install_exception_dialog()
     pool = QThreadPool()
     settings = Settings(QSettings())
-    window = MainWindow(load_frames(saved_frame_folders(settings)), settings, pool)
+    book = CampaignBook.from_folder(user_frames_dir())
+    frames = load_frames(saved_frame_folders(settings)) + book.frames()
+    window = MainWindow(frames, settings, pool, book)
     window.show()
     if options.smoke_test:
         code = smoke_test(window, app)

@@ -22,12 +22,22 @@ def frame_label(frame: Frame, today: dt.date | None = None) -> str:
     return frame.name
 
 
+def _where(frame: Frame) -> str:
+    """Where a frame comes from, to tell apart two frames with the same name."""
+    folder = frame.folder
+    return folder.parent.parent.name if folder.parent.name == "frames" else folder.name
+
+
 def fill_frame_box(box: QComboBox, frames: list[Frame]) -> None:
     """Show `frames` in `box`; the selected frame stays selected when it is still there."""
     current = box.currentData()
+    names = [frame.name for frame in frames]
     box.blockSignals(True)
     box.clear()
-    for frame in frames:
-        box.addItem(frame_label(frame), frame.id)
+    for index, frame in enumerate(frames):
+        label = frame_label(frame)
+        if names.count(frame.name) > 1 and index != names.index(frame.name):
+            label += f" · {_where(frame)}"
+        box.addItem(label, frame.id)
     box.setCurrentIndex(max(0, box.findData(current)))
     box.blockSignals(False)

@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frame_studio.core.campaign import PACK_SUFFIX, Campaign, write_pack
+from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.sheet import sample_photos
 from frame_studio.gui.board import NAME_COLUMN_WIDTH, THUMB, AnalysisCache, VariantBoard, list_photos
+from frame_studio.gui.pack_export import PackExportDialog
 from frame_studio.gui.qr_panel import QrPanel
 from frame_studio.gui.settings import Settings
 from frame_studio.gui.variant_editor import VariantEditor
+from frame_studio.gui.workers import Worker
 
 PHOTOS_KEY = "frames/photos"
 
@@ -54,6 +58,9 @@ class FramesWorkspace(QWidget):
         self.photos_label = QLabel()
         self.photos_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button, self.samples_button = QPushButton(), QPushButton()
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.choose_pack_path)
+        self._workers: set[Worker] = set()
         self.choose_button.clicked.connect(self.choose_photo_folder)
         self.samples_button.clicked.connect(lambda: self.set_photo_folder(None))
         self.message = QLabel()
@@ -75,6 +82,7 @@ class FramesWorkspace(QWidget):
         photos_bar.addWidget(self.choose_button)
         photos_bar.addWidget(self.samples_button)
         photos_bar.addStretch()
+        photos_bar.addWidget(self.export_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -102,6 +110,8 @@ class FramesWorkspace(QWidget):
         self.choose_button.setText(self.tr("Chọn thư mục ảnh…"))
         self.samples_button.setText(self.tr("Dùng ảnh mẫu có sẵn"))
         self.samples_button.setToolTip(self.tr("Các khuôn mặt mẫu đi kèm chương trình"))
+        self.export_button.setText(self.tr("Xuất gói chiến dịch…"))
+        self.export_button.setToolTip(self.tr("Một tệp .fspack chứa các mẫu khung, để gửi cho các đơn vị"))
         self.side_tabs.setTabText(0, self.tr("Sửa mẫu"))
         self.side_tabs.setTabText(1, self.tr("Mã QR"))
         self.board.waiting_text = self.tr("Đang vẽ…")
@@ -111,6 +121,55 @@ class FramesWorkspace(QWidget):
         self.qr.retranslate()
         self._show_photos_label()
         self._show_qr_heading()
+
+    def set_frames(self, frames: list[Frame]) -> None:
+        """Show a new list of frames (a pack was opened elsewhere in the app)."""
+        if [f.folder for f in frames] == [f.folder for f in self.frames]:
+            return
+        self.frames = list(frames)
+        self.editor.known_ids = {frame.id for frame in self.frames}
+        self.refresh_board()
+
+    def choose_pack_path(self) -> None:
+        """Ask for the campaign's details and a file name, then export the pack."""
+        if not self.frames:
+            return
+        dialog = PackExportDialog(self.frames, self.qr.link(), self)
+        if dialog.exec() != PackExportDialog.DialogCode.Accepted:
+            return
+        campaign = dialog.campaign()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu gói chiến dịch"), f"{campaign.id}{PACK_SUFFIX}", f"*{PACK_SUFFIX}"
+        )
+        if name:
+            self.export_pack(Path(name), campaign)
+
+    def export_pack(self, path: Path, campaign: Campaign) -> Worker:
+        """Write the saved frames as a pack (on a worker; replaces `path`: the dialog asked)."""
+        worker = Worker(write_pack, path, campaign, list(self.frames), overwrite=True)
+        worker.signals.finished.connect(
+            lambda written: self._show_message(
+                self.tr("Đã xuất gói {name}.").format(name=Path(written).name), error=False
+            )
+        )
+        worker.signals.failed.connect(
+            lambda error, _: self._show_message(
+                self.tr("Không xuất được gói: {error}").format(
+                    error=error.message if isinstance(error, FrameStudioError) else error
+                ),
+                error=True,
+            )
+        )
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        self.pool.start(worker)
+        return worker
+
+    def _show_message(self, text: str, *, error: bool) -> None:
+        self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
+        self.message.setText(text)
+        self.message.show()
 
     def _headers(self) -> list[str]:
         return [self.tr("Mẫu khung"), *(photo.name for photo in self.photos)]

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTranslator
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTranslator, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from frame_studio.core.campaign import PACK_SUFFIX, OpenedCampaign, open_pack
+from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
+from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.gui.batch_workspace import BatchWorkspace
+from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.i18n import load_translator
 from frame_studio.gui.photo_workspace import PhotoWorkspace
 from frame_studio.gui.settings import Settings, remember_frames
+from frame_studio.gui.workers import Worker
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -20,21 +27,41 @@ LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 class MainWindow(QMainWindow):
     """Holds the workspaces; switches the UI language at run time."""
 
-    def __init__(self, frames: list[Frame], settings: Settings, pool: QThreadPool | None = None) -> None:
+    pack_opened = Signal(object)  # the OpenedCampaign
+    pack_failed = Signal(str)
+
+    def __init__(
+        self,
+        frames: list[Frame],
+        settings: Settings,
+        pool: QThreadPool | None = None,
+        book: CampaignBook | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.pool = pool or QThreadPool(self)
+        self.book = book or CampaignBook()
         self.translator: QTranslator | None = None
+        self._workers: set[Worker] = set()
+        self.setAcceptDrops(True)
         self.photo = PhotoWorkspace(frames, self.pool)
         self.batch = BatchWorkspace(frames, self.pool, settings)
         self.frames = FramesWorkspace(frames, self.pool, settings)
         self.photo.select_frame(str(settings.get("frame")))
         self.batch.fix_requested.connect(self.open_fix)
         self.frames.frames_changed.connect(self.set_frames)
+        self.photo.pack_dropped.connect(self.open_pack_file)
+        self.photo.set_frames(frames, self.book.campaign_for)
         self.tabs = QTabWidget()
         for workspace in self.workspaces():
             self.tabs.addTab(workspace, "")
         self.setCentralWidget(self.tabs)
+        self.file_menu = QMenu(self)
+        self.open_pack_action = QAction(self)
+        self.open_pack_action.setShortcut("Ctrl+Shift+O")
+        self.open_pack_action.triggered.connect(self.choose_pack)
+        self.file_menu.addAction(self.open_pack_action)
+        self.menuBar().addMenu(self.file_menu)
         self.language_menu = QMenu(self)
         self.language_actions = QActionGroup(self)
         for code, name in LANGUAGES:
@@ -68,6 +95,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Frame Studio — Khung ảnh đại diện"))
         self.language_menu.setTitle(self.tr("Ngôn ngữ"))
+        self.file_menu.setTitle(self.tr("Tệp"))
+        self.open_pack_action.setText(self.tr("Mở gói chiến dịch…"))
         titles = (self.tr("Ảnh của tôi"), self.tr("Hàng loạt"), self.tr("Khung"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -76,10 +105,70 @@ class MainWindow(QMainWindow):
         self.frames.retranslate()
 
     def set_frames(self, frames: list[Frame]) -> None:
-        """A variant was saved: offer it everywhere, and load it again next time."""
-        self.photo.set_frames(frames)
+        """A variant was saved or a pack opened: offer its frames everywhere."""
+        self.photo.set_frames(frames, self.book.campaign_for)
         self.batch.set_frames(frames)
+        self.frames.set_frames(frames)
         remember_frames(self.settings, frames)
+
+    def choose_pack(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Mở gói chiến dịch"), "", self.tr("Gói chiến dịch") + f" (*{PACK_SUFFIX})"
+        )
+        if name:
+            self.open_pack_file(Path(name))
+
+    def open_pack_file(self, path: Path) -> Worker:
+        """Open a campaign pack into the user's frame folder (on a worker), then offer its frames."""
+        self.statusBar().showMessage(self.tr("Đang mở gói {name}…").format(name=path.name))
+        worker = Worker(open_pack, path, user_frames_dir())
+        worker.signals.finished.connect(self._pack_opened)
+        worker.signals.failed.connect(lambda error, _: self._pack_failed(path, error))
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        self.pool.start(worker)
+        return worker
+
+    def _pack_opened(self, opened: OpenedCampaign) -> None:
+        try:
+            added = self.book.add(opened)
+        except FrameStudioError as error:
+            self._pack_failed(opened.folder, error)
+            return
+        known = {frame.folder.resolve() for frame in self.frames.frames}
+        frames = [*self.frames.frames, *(f for f in added if f.folder.resolve() not in known)]
+        self.set_frames(frames)
+        if added:  # show the pack's first frame (its id may be a bundled frame's too)
+            folders = [frame.folder for frame in self.photo.frames]
+            self.photo.frame_box.setCurrentIndex(folders.index(added[0].folder))
+        message = self.tr("Đã mở gói «{name}»: {count} khung.").format(
+            name=opened.campaign.name, count=len(added)
+        )
+        self.statusBar().showMessage(message)
+        self.pack_opened.emit(opened)
+
+    def _pack_failed(self, path: Path, error: BaseException) -> None:
+        reason = error.message if isinstance(error, FrameStudioError) else str(error)
+        message = self.tr("Không mở được gói {name}: {reason}").format(name=path.name, reason=reason)
+        self.statusBar().showMessage(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gói chiến dịch"), message, parent=self)
+        box.open()  # not modal-blocking: the app keeps working
+        self.pack_failed.emit(message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if any(url.toLocalFile().lower().endswith(PACK_SUFFIX) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        packs = [
+            url.toLocalFile()
+            for url in event.mimeData().urls()
+            if url.toLocalFile().lower().endswith(PACK_SUFFIX)
+        ]
+        if packs:
+            self.open_pack_file(Path(packs[0]))
+            event.acceptProposedAction()
 
     def open_fix(self, request: FixRequest) -> None:
         """Show a batch photo in the Photo workspace, to fix and re-export it."""

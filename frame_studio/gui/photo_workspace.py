@@ -5,6 +5,7 @@ Loading and exporting run on the thread pool; the canvas redraws from the small 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frame_studio.core.campaign import PACK_SUFFIX, Campaign
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.pipeline import Analysis, analyse, frame_photo
 from frame_studio.core.placement import Placement, rotated, zoomed
 from frame_studio.core.render import save_image
 from frame_studio.core.sheet import as_facebook_shows
+from frame_studio.gui.campaign_panel import CampaignPanel, campaign_of_frame
 from frame_studio.gui.canvas import PlacementCanvas
 from frame_studio.gui.convert import to_pixmap, to_qimage
 from frame_studio.gui.fix_request import FixRequest
@@ -63,6 +66,7 @@ class PhotoWorkspace(QWidget):
     """Frame one photo by hand."""
 
     photo_loaded = Signal(object)
+    pack_dropped = Signal(object)
     exported = Signal(object)
 
     def __init__(self, frames: list[Frame], pool: QThreadPool, parent: QWidget | None = None) -> None:
@@ -100,10 +104,13 @@ class PhotoWorkspace(QWidget):
         self.large_preview, self.small_preview = QLabel(), QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.campaign_panel = CampaignPanel()
+        self.campaign_for: Callable[[Frame], Campaign] = campaign_of_frame
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build()
         self.retranslate()
         self._update_buttons()
+        self.show_campaign()
 
     def _build(self) -> None:
         self.form_labels = [QLabel(), QLabel(), QLabel()]
@@ -123,6 +130,7 @@ class PhotoWorkspace(QWidget):
         side.addWidget(self.preview_title)
         side.addLayout(previews)
         side.addWidget(self.status)
+        side.addWidget(self.campaign_panel)
         side.addStretch()
         side.addWidget(self.fix_button)
         side.addWidget(self.save_button)
@@ -148,16 +156,27 @@ class PhotoWorkspace(QWidget):
             label.setText(text)
         self.zoom.setAccessibleName(self.tr("Thu phóng"))
         self.turn.setAccessibleName(self.tr("Xoay"))
+        self.campaign_panel.retranslate()
         self._show_status()
 
     @property
     def frame(self) -> Frame:
         return self.frames[max(0, self.frame_box.currentIndex())]
 
-    def set_frames(self, frames: list[Frame]) -> None:
-        """Offer a new list of frames (a variant was saved)."""
+    def set_frames(
+        self, frames: list[Frame], campaign_for: Callable[[Frame], Campaign] | None = None
+    ) -> None:
+        """Offer a new list of frames (a variant was saved, a pack opened)."""
         self.frames = frames
+        if campaign_for is not None:
+            self.campaign_for = campaign_for
         fill_frame_box(self.frame_box, frames)
+        self.show_campaign()
+
+    def show_campaign(self) -> None:
+        """Show the chosen frame's campaign: name, dates, caption, reminder."""
+        if self.frames:
+            self.campaign_panel.set_campaign(self.campaign_for(self.frame))
 
     def select_frame(self, frame_id: str) -> None:
         index = self.frame_box.findData(frame_id)
@@ -239,7 +258,11 @@ class PhotoWorkspace(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
+        packs = [Path(name) for name in files if name.lower().endswith(PACK_SUFFIX)]
+        if packs:
+            self.pack_dropped.emit(packs[0])
+            event.acceptProposedAction()
+        elif files:
             self.end_fix()
             self.load_photo(Path(files[0]))
             event.acceptProposedAction()
@@ -247,6 +270,7 @@ class PhotoWorkspace(QWidget):
     # -- editing -----------------------------------------------------------------------
 
     def _frame_changed(self) -> None:
+        self.show_campaign()
         if self.path is not None and self.analysis is not None:
             self.load_photo(self.path)  # the automatic placement depends on the frame's window
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from frame_studio.core.frames import Frame, frames_dir
+from frame_studio.core.user_dirs import user_frames_dir
 
 DEFAULTS: dict[str, Any] = {
     "language": "vi",
@@ -57,6 +58,6 @@ def saved_frame_folders(settings: Settings) -> list[Path]:
 
 def remember_frames(settings: Settings, frames: list[Frame]) -> None:
     """Remember every frame that is not bundled, so it is offered again next time."""
-    bundled = frames_dir().resolve()
-    folders = [str(f.folder) for f in frames if not f.folder.resolve().is_relative_to(bundled)]
+    known = (frames_dir().resolve(), user_frames_dir().resolve())  # loaded anyway at start
+    folders = [str(f.folder) for f in frames if not any(f.folder.resolve().is_relative_to(k) for k in known)]
     settings.set("frames/saved", "\n".join(dict.fromkeys(folders)))
