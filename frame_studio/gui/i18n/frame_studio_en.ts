@@ -270,70 +270,158 @@
     </message>
 </context>
 <context>
+    <name>CampaignPanel</name>
+    <message>
+        <location filename="../campaign_panel.py" line="80"/>
+        <source>Chiến dịch</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="81"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="82"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="83"/>
+        <source>Sao chép lời đăng</source>
+        <translation>Copy caption</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="84"/>
+        <source>Lời nhắc đổi lại ảnh…</source>
+        <translation>Switch-back reminder…</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="113"/>
+        <source>Đã kết thúc ngày {end} (vẫn dùng được khung).</source>
+        <translation>Ended on {end} (the frame can still be used).</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="115"/>
+        <source>Đến hết ngày {end}.</source>
+        <translation>Until {end}.</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="120"/>
+        <source>Đã sao chép lời đăng.</source>
+        <translation>Caption copied.</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="126"/>
+        <source>Lưu lời nhắc</source>
+        <translation>Save reminder</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="126"/>
+        <source>Lịch</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="140"/>
+        <source>Không lưu được lời nhắc: {error}</source>
+        <translation>Could not save the reminder: {error}</translation>
+    </message>
+    <message>
+        <location filename="../campaign_panel.py" line="142"/>
+        <source>Đã lưu lời nhắc vào {name}.</source>
+        <translation>Reminder saved to {name}.</translation>
+    </message>
+</context>
+<context>
     <name>FramesWorkspace</name>
     <message>
-        <location filename="../frames_workspace.py" line="102"/>
+        <location filename="../frames_workspace.py" line="110"/>
         <source>Chọn thư mục ảnh…</source>
         <translation>Choose photo folder…</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="103"/>
+        <location filename="../frames_workspace.py" line="111"/>
         <source>Dùng ảnh mẫu có sẵn</source>
         <translation>Use built-in sample photos</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="104"/>
+        <location filename="../frames_workspace.py" line="112"/>
         <source>Các khuôn mặt mẫu đi kèm chương trình</source>
         <translation>The sample faces that come with the app</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="105"/>
+        <location filename="../frames_workspace.py" line="113"/>
+        <source>Xuất gói chiến dịch…</source>
+        <translation>Export campaign pack…</translation>
+    </message>
+    <message>
+        <location filename="../frames_workspace.py" line="114"/>
+        <source>Một tệp .fspack chứa các mẫu khung, để gửi cho các đơn vị</source>
+        <translation>One .fspack file with the frames, to send to every agency</translation>
+    </message>
+    <message>
+        <location filename="../frames_workspace.py" line="115"/>
         <source>Sửa mẫu</source>
         <translation>Edit frame</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="106"/>
-        <location filename="../frames_workspace.py" line="129"/>
+        <location filename="../frames_workspace.py" line="116"/>
+        <location filename="../frames_workspace.py" line="188"/>
         <source>Mã QR</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="107"/>
+        <location filename="../frames_workspace.py" line="117"/>
         <source>Đang vẽ…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="108"/>
+        <location filename="../frames_workspace.py" line="118"/>
         <source>Đang xem bản đã sửa (chưa lưu)</source>
         <translation>Showing the edited version (not saved)</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="116"/>
+        <location filename="../frames_workspace.py" line="142"/>
+        <source>Lưu gói chiến dịch</source>
+        <translation>Save campaign pack</translation>
+    </message>
+    <message>
+        <location filename="../frames_workspace.py" line="152"/>
+        <source>Đã xuất gói {name}.</source>
+        <translation>Pack {name} exported.</translation>
+    </message>
+    <message>
+        <location filename="../frames_workspace.py" line="157"/>
+        <source>Không xuất được gói: {error}</source>
+        <translation>Could not export the pack: {error}</translation>
+    </message>
+    <message>
+        <location filename="../frames_workspace.py" line="175"/>
         <source>Mẫu khung</source>
         <translation>Frame</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="119"/>
+        <location filename="../frames_workspace.py" line="178"/>
         <source>ảnh có sẵn</source>
         <translation>built-in</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="121"/>
+        <location filename="../frames_workspace.py" line="180"/>
         <source>Khuôn mặt mẫu: {where} ({count} ảnh)</source>
         <translation>Sample faces ({count}): {where}</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="131"/>
+        <location filename="../frames_workspace.py" line="190"/>
         <source>Mã QR của «{name}»</source>
         <translation>QR code of “{name}”</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="150"/>
+        <location filename="../frames_workspace.py" line="209"/>
         <source>Chọn thư mục ảnh khuôn mặt</source>
         <translation>Choose a folder of face photos</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="158"/>
+        <location filename="../frames_workspace.py" line="217"/>
         <source>Thư mục {folder} không có ảnh nào.</source>
         <translation>The folder {folder} has no photos.</translation>
     </message>
@@ -364,127 +452,206 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Frame Studio — Khung ảnh đại diện</source>
         <translation>Frame Studio — Profile photo frames</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="98"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="99"/>
+        <source>Mở gói chiến dịch…</source>
+        <translation>Open campaign pack…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100"/>
         <source>Ảnh của tôi</source>
         <translation>My photo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="100"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="100"/>
         <source>Khung</source>
         <translation>Frames</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="116"/>
+        <source>Mở gói chiến dịch</source>
+        <translation>Open campaign pack</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="155"/>
+        <source>Gói chiến dịch</source>
+        <translation>Campaign pack</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123"/>
+        <source>Đang mở gói {name}…</source>
+        <translation>Opening pack {name}…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="145"/>
+        <source>Đã mở gói «{name}»: {count} khung.</source>
+        <translation>Opened pack “{name}”: frames: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="153"/>
+        <source>Không mở được gói {name}: {reason}</source>
+        <translation>Could not open pack {name}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PackExportDialog</name>
+    <message>
+        <location filename="../pack_export.py" line="53"/>
+        <source>Xuất gói…</source>
+        <translation>Export pack…</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="54"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="58"/>
+        <source>Tên chiến dịch</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="59"/>
+        <source>Đường dẫn chiến dịch</source>
+        <translation>Campaign link</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="60"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="61"/>
+        <source>Kết thúc</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="62"/>
+        <source>Lời đăng kèm ảnh</source>
+        <translation>Caption to post</translation>
+    </message>
+    <message>
+        <location filename="../pack_export.py" line="64"/>
+        <source>Xuất gói chiến dịch ({count} khung)</source>
+        <translation>Export campaign pack (frames: {count})</translation>
     </message>
 </context>
 <context>
     <name>PhotoWorkspace</name>
     <message>
-        <location filename="../photo_workspace.py" line="136"/>
+        <location filename="../photo_workspace.py" line="144"/>
         <source>Mở ảnh…</source>
         <translation>Open photo…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="138"/>
+        <location filename="../photo_workspace.py" line="146"/>
         <source>Đặt lại tự động</source>
         <translation>Reset to automatic</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="139"/>
+        <location filename="../photo_workspace.py" line="147"/>
         <source>Lưu ảnh…</source>
         <translation>Save photo…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="141"/>
+        <location filename="../photo_workspace.py" line="149"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="143"/>
+        <location filename="../photo_workspace.py" line="151"/>
         <source>Lưu vào kết quả hàng loạt</source>
         <translation>Save to batch results</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="144"/>
+        <location filename="../photo_workspace.py" line="152"/>
         <source>Như trên Facebook:</source>
         <translation>As on Facebook:</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="146"/>
+        <location filename="../photo_workspace.py" line="154"/>
         <source>Khung</source>
         <translation>Frame</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="146"/>
-        <location filename="../photo_workspace.py" line="149"/>
+        <location filename="../photo_workspace.py" line="154"/>
+        <location filename="../photo_workspace.py" line="157"/>
         <source>Thu phóng</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="146"/>
-        <location filename="../photo_workspace.py" line="150"/>
+        <location filename="../photo_workspace.py" line="154"/>
+        <location filename="../photo_workspace.py" line="158"/>
         <source>Xoay</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="195"/>
+        <location filename="../photo_workspace.py" line="214"/>
         <source>Đã lưu vào kết quả hàng loạt.</source>
         <translation>Saved to the batch results.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="199"/>
+        <location filename="../photo_workspace.py" line="218"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="199"/>
+        <location filename="../photo_workspace.py" line="218"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="212"/>
+        <location filename="../photo_workspace.py" line="231"/>
         <source>Đang mở {name}…</source>
         <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="234"/>
+        <location filename="../photo_workspace.py" line="253"/>
         <source>Không mở được ảnh</source>
         <translation>Could not open the photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="285"/>
+        <location filename="../photo_workspace.py" line="310"/>
         <source>Chưa có ảnh.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="323"/>
+        <location filename="../photo_workspace.py" line="348"/>
         <source>Lưu ảnh</source>
         <translation>Save photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="338"/>
+        <location filename="../photo_workspace.py" line="363"/>
         <source>Đã lưu {name}</source>
         <translation>Saved {name}</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="346"/>
+        <location filename="../photo_workspace.py" line="371"/>
         <source>Đã sao chép ảnh vào bộ nhớ tạm.</source>
         <translation>Photo copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="351"/>
+        <location filename="../photo_workspace.py" line="376"/>
         <source>Không lưu được ảnh</source>
         <translation>Could not save the photo</translation>
     </message>
@@ -492,12 +659,12 @@
 <context>
     <name>PlacementCanvas</name>
     <message>
-        <location filename="../canvas.py" line="45"/>
+        <location filename="../canvas.py" line="46"/>
         <source>Ảnh đại diện xem trước</source>
         <translation>Profile photo preview</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="90"/>
+        <location filename="../canvas.py" line="93"/>
         <source>Kéo thả ảnh vào đây
 hoặc bấm «Mở ảnh…»</source>
         <translation>Drop a photo here
@@ -665,14 +832,22 @@ or click “Open photo…”</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="51"/>
+        <location filename="../app.py" line="56"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../app.py" line="52"/>
+        <location filename="../app.py" line="57"/>
         <source>Đã xảy ra lỗi không mong muốn: {error}</source>
         <translation>An unexpected error occurred: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>frames</name>
+    <message>
+        <location filename="../frame_combo.py" line="20"/>
+        <source>đã kết thúc {date}</source>
+        <translation>ended {date}</translation>
     </message>
 </context>
 <context>
