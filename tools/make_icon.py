@@ -35,7 +35,8 @@ def main() -> None:
     icon = image.resize((SIZE, SIZE), Image.Resampling.LANCZOS)
     OUT.mkdir(parents=True, exist_ok=True)
     icon.save(OUT / "frame-studio.png", optimize=True)
-    icon.save(OUT / "frame-studio.ico", sizes=[(16, 16), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    sizes = [(side, side) for side in (16, 32, 48, 64, 128, 256)]
+    icon.save(OUT / "frame-studio.ico", sizes=sizes)
     print(f"wrote {OUT}")
 
 

@@ -22,7 +22,6 @@ from frame_studio.cli.progress import Progress
 from frame_studio.core.batch import REJECTED, run_batch
 from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.errors import FrameStudioError
-from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 from frame_studio.core.report import write_reports
 from frame_studio.core.roster import Roster, read_roster
 
@@ -88,11 +87,10 @@ def run_batch_command(args: argparse.Namespace) -> int:
         roster: Roster | None = read_roster(args.roster) if args.roster else None
         plan = plan_batch(args.input, args.output, settings, roster=roster)
         plan.out_dir.mkdir(parents=True, exist_ok=True)
-        if opened is not None:  # the QR code shows the campaign's link; HR gets the reminder
+        if opened is not None:  # the QR code and HR's reminder (run_batch) are the campaign's
             campaign = opened.campaign
-            plan.frame = replace(plan.frame, link=campaign.link)
-            write_reminder(
-                plan.out_dir / REMINDER_FILE, campaign.name, campaign.end, link=campaign.link, overwrite=True
+            plan.frame = replace(
+                plan.frame, link=campaign.link, campaign=campaign.name, valid_until=campaign.end
             )
             say(sys.stderr, describe(opened)[0])
     except FrameStudioError as error:

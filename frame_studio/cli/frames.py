@@ -1,4 +1,8 @@
-"""`frame-studio frames list|check|sheet`: see, lint and compare frame templates."""
+"""`frame-studio frames list|check|sheet`: see, lint and compare frame templates.
+
+`frames list` shows the bundled frames, then the frames of the campaign packs opened into
+the user's frame folder (`frame-studio pack open`), each marked with its campaign.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,12 @@ from pathlib import Path
 
 from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say
 from frame_studio.core.atomic import write_atomic
+from frame_studio.core.campaign import is_ended, opened_campaigns
 from frame_studio.core.errors import FrameStudioError
-from frame_studio.core.frames import bundled_frames, load_frame
+from frame_studio.core.frames import Frame, bundled_frames, load_frame
 from frame_studio.core.lint import check_frame_folder
 from frame_studio.core.sheet import sample_photos, variant_sheet
+from frame_studio.core.user_dirs import user_frames_dir
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff"}
 
@@ -21,7 +27,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add `frames` and its sub-commands to the command parser."""
     frames = commands.add_parser("frames", help="list, check and compare frames")
     actions = frames.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="the bundled frames").set_defaults(run=run_list)
+    actions.add_parser("list", help="the bundled frames and those of opened packs").set_defaults(run=run_list)
     check = actions.add_parser("check", help="lint frames (default: every bundled frame)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="frame folders")
     check.add_argument("--size", type=int, default=1080, help="output size to check overlays for")
@@ -33,8 +39,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sheet.set_defaults(run=run_sheet)
 
 
+def _line(frame: Frame, today: dt.date, campaign: str) -> str:
+    until = "-" if frame.valid_until is None else frame.valid_until.isoformat()
+    if is_ended(frame.valid_until, today):
+        until += " (ended)"
+    return f"{frame.id:<22} {frame.name:<22} {until:<18} {campaign}"
+
+
 def run_list(args: argparse.Namespace) -> int:
-    """One line per bundled frame: id, name, campaign, valid until (ended ones marked)."""
+    """One line per frame: id, name, valid until (ended ones marked, still usable), campaign.
+
+    Bundled frames first; then each opened pack's frames, with the pack's end date and
+    `[pack: campaign name]` and the folder to pass to `--frame`.
+    """
     today = dt.date.today()
     for folder in bundled_frames():
         try:
@@ -42,10 +59,15 @@ def run_list(args: argparse.Namespace) -> int:
         except FrameStudioError as error:
             say(sys.stdout, f"{folder.name:<22} (broken: {error.message})")
             continue
-        until = "-" if frame.valid_until is None else frame.valid_until.isoformat()
-        if frame.valid_until is not None and frame.valid_until < today:
-            until += " (ended)"
-        say(sys.stdout, f"{frame.id:<22} {frame.name:<22} {until:<18} {frame.campaign}")
+        say(sys.stdout, _line(frame, today, frame.campaign))
+    for opened in opened_campaigns(user_frames_dir()):
+        for name, folder in zip(opened.campaign.frames, opened.frame_folders, strict=True):
+            try:
+                frame = opened.load_frame(name)
+            except FrameStudioError as error:
+                say(sys.stdout, f"{name:<22} (broken: {error.message}) [pack: {opened.campaign.name}]")
+                continue
+            say(sys.stdout, _line(frame, today, f"[pack: {opened.campaign.name}] {folder}"))
     return EXIT_OK
 
 

@@ -1,7 +1,9 @@
 """`frame-studio pack create|check|open`: make, check and open campaign packs (`.fspack`).
 
 Exit status: 0 when it worked (or the pack is clean), 1 when `check` found problems,
-2 when the command could not run (bad arguments, unusable frame, pack or folder).
+2 when the command could not run (bad arguments, unusable frame, pack or folder). A
+campaign that has ended is not a problem (its frames stay usable on purpose): `check`
+prints a `note:` line for it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from frame_studio.core.campaign import (
     check_pack,
     is_ended,
     open_pack,
+    read_manifest,
     write_pack,
 )
 from frame_studio.core.errors import FrameStudioError
@@ -104,10 +107,16 @@ def run_create(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """One line per problem; exit 1 when there is any."""
+    """One line per problem, then a note when the campaign has ended; exit 1 when there is a problem."""
     problems = check_pack(args.pack)
     for problem in problems:
         say(sys.stdout, f"{args.pack}: {problem}")
+    try:
+        end = read_manifest(args.pack).end
+    except FrameStudioError:
+        end = None  # an unreadable pack: its problem is already said
+    if is_ended(end):
+        say(sys.stdout, f"note: the campaign ended on {end}")
     say(sys.stderr, f"{args.pack}: {len(problems)} problem(s)")
     return EXIT_SOME_REJECTED if problems else EXIT_OK
 

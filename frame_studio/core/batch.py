@@ -6,7 +6,8 @@ Outputs are written atomically, so a batch killed at any moment leaves only comp
 files; the next run clears stale temp files and resumes. A worker that crashes (a decoder
 bug on a hostile file) breaks only that photo: the photos that were in flight are retried
 one by one and the culprit is rejected. Memory stays bounded: only a few photos are in
-flight at once, whatever the folder's size.
+flight at once, whatever the folder's size. Beside the photos go the QR code of the
+frame's link and, when the frame has an end date, the calendar reminder for HR to send.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from frame_studio.core.journal import JournalWriter
 from frame_studio.core.pipeline import analyse, frame_photo
 from frame_studio.core.placement import Placement
 from frame_studio.core.qr import save_qr_files
+from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 from frame_studio.core.render import save_image
 
 FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
@@ -193,6 +195,10 @@ def run_batch(
                 yield result
         if plan.frame.link and not cancel.is_set():
             save_qr_files(plan.frame.link, plan.out_dir)
+        frame, end = plan.frame, plan.frame.valid_until
+        if end is not None and not cancel.is_set():  # HR sends it with the photos
+            name = frame.campaign or frame.name
+            write_reminder(plan.out_dir / REMINDER_FILE, name, end, link=frame.link or None, overwrite=True)
     finally:
         journal.writer.close()
 

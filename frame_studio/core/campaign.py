@@ -6,13 +6,12 @@ frame folders themselves under `frames/<name>/`. A frame that `extends` a bundle
 stays a small variant; a non-bundled base travels in the pack (listed as a base). Fonts
 named `bundled:...` are not copied; a font file in a frame's folder travels with it.
 
-A pack is hostile input. Reading one never executes or imports anything from it, checks
-every entry before a byte is written (no absolute paths, `..`, backslashes, drive
-letters, links, devices, duplicate or clashing names, encrypted or unusual compression),
-limits the entry count, each entry's size, the total size and the compression ratio, and
-enforces the same limits again while the data streams, so a header that lies cannot go
-past them. `open_pack` unpacks into a fresh hidden folder and renames it into place only
-when every frame loads: a bad pack gets one `CampaignError` and leaves nothing behind.
+A pack is hostile input: `safe_zip` checks every entry before a byte is written and
+enforces its limits while the data streams; this module adds the pack's own layout rules
+(only `campaign.toml` and `frames/<name>/...`, only the frames the manifest lists) and
+turns every refusal into one `CampaignError` naming the pack and the problem. Nothing in
+a pack is executed or imported. `open_pack` unpacks into a fresh hidden folder and
+renames it into place only when every frame loads, so a bad pack leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import hashlib
 import re
 import shutil
 import stat
-import struct
 import tempfile
 import tomllib
 import unicodedata
@@ -33,42 +31,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from frame_studio.core import safe_zip
 from frame_studio.core.atomic import TEMP_SUFFIX, export_error, write_atomic
 from frame_studio.core.errors import FrameError, FrameStudioError
-from frame_studio.core.frames import (
-    FRAME_FILE,
-    MAX_EXTENDS_DEPTH,
-    Frame,
-    _frame_folder,
-    frames_dir,
-    load_frame,
-)
+from frame_studio.core.frames import FRAME_FILE, MAX_EXTENDS_DEPTH, Frame, frames_dir, load_frame
 from frame_studio.core.lint import lint_frame
 from frame_studio.core.render import SUFFIX_BY_FORMAT
 from frame_studio.core.roster import field_key
-from frame_studio.core.variants import ID_PATTERN, _toml_string
+from frame_studio.core.safe_zip import MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, ZipRefusedError
+from frame_studio.core.variants import ID_PATTERN
 
 FORMAT_VERSION = 1
 MANIFEST = "campaign.toml"
 FRAMES_PREFIX = "frames/"
 PACK_SUFFIX = ".fspack"
-MAX_ENTRIES = 2_000
-MAX_ENTRY_BYTES = 50 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_MANIFEST_BYTES = 256 * 1024
-#: An entry bigger than RATIO_FLOOR may not unpack to more than MAX_RATIO times its packed size.
-MAX_RATIO, RATIO_FLOOR = 100, 1024 * 1024
-#: The pack file itself, and its central directory (read before zipfile parses it).
-MAX_PACK_BYTES = MAX_TOTAL_BYTES + 16 * 1024 * 1024
-MAX_DIRECTORY_BYTES = MAX_ENTRIES * 1024
-MAX_NAME_CHARS, MAX_DEPTH = 400, 12
-_CHUNK = 64 * 1024
 TEXT_LIMITS = {"name": 200, "link": 2000, "caption": 2000, "instructions": 4000}
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same frames, same pack bytes, same opened folder
 _LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
 _FIELD = re.compile(r"\{([a-z0-9_]+)\}")
-_BAD_PART = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 DEFAULT_INSTRUCTIONS = (
     "Mở Frame Studio, chọn khung của chiến dịch và ảnh chân dung của bạn, rồi lưu ảnh đã lồng khung. "
     "Đặt ảnh đó làm ảnh đại diện và dán lời chào kèm theo. "
@@ -137,8 +118,10 @@ class OpenedCampaign:
         return self.folder / "frames" / name
 
     def load_frame(self, name: str | None = None) -> Frame:
-        """An offered frame, with the campaign's link for its QR code."""
-        return replace(load_frame(self.frame_folder(name)), link=self.campaign.link)
+        """An offered frame, with the campaign's link (for its QR code), name and end date."""
+        campaign = self.campaign
+        frame = load_frame(self.frame_folder(name))
+        return replace(frame, link=campaign.link, campaign=campaign.name, valid_until=campaign.end)
 
 
 def caption(campaign: Campaign, person: Mapping[str, str]) -> str:
@@ -237,7 +220,7 @@ def check_campaign(campaign: Campaign, where: str | Path = MANIFEST) -> Campaign
     sizes = campaign.sizes
     if not 1 <= len(sizes) <= 8 or not all(isinstance(s, int) and 64 <= s <= 8192 for s in sizes):
         raise bad("output.sizes: one to eight sizes between 64 and 8192 pixels")
-    if campaign.format not in SUFFIX_BY_FORMAT:
+    if not isinstance(campaign.format, str) or campaign.format not in SUFFIX_BY_FORMAT:
         raise bad("output.format: must be jpg, png or webp")
     if not campaign.frames:
         raise bad("frames: the pack offers no frame")
@@ -245,6 +228,16 @@ def check_campaign(campaign: Campaign, where: str | Path = MANIFEST) -> Campaign
     if len(set(names)) != len(names):
         raise bad("frames: a folder is listed twice")
     return campaign
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string (quotes, backslashes and control characters escaped)."""
+    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+    out = (
+        escapes.get(char) or (f"\\u{ord(char):04x}" if ord(char) < 0x20 or ord(char) == 0x7F else char)
+        for char in value
+    )
+    return '"' + "".join(out) + '"'
 
 
 def manifest_toml(campaign: Campaign) -> str:
@@ -278,128 +271,12 @@ def manifest_toml(campaign: Campaign) -> str:
 # --- reading a pack safely ------------------------------------------------------------
 
 
-def _check_end_record(path: Path, handle: BinaryIO) -> None:
-    """Refuse too many entries or a huge central directory before zipfile parses it."""
-    size = handle.seek(0, 2)
-    tail_size = min(size, 22 + 65535)
-    handle.seek(size - tail_size)
-    tail = handle.read(tail_size)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < 22:
-        raise _fail(path, "not_a_pack", "this is not a campaign pack (not a zip file)")
-    _, _, _, _, entries, directory_size, _, _ = struct.unpack("<4s4H2LH", tail[at : at + 22])
-    if entries > MAX_ENTRIES:  # 0xFFFF (a zip64 count) lands here too
-        raise _fail(path, "too_many_entries", f"the pack has too many entries (limit {MAX_ENTRIES})")
-    if directory_size > MAX_DIRECTORY_BYTES:
-        raise _fail(path, "too_many_entries", "the pack's table of contents is too large")
-
-
-def _check_name(path: Path, name: str, *, folder: bool) -> tuple[str, ...]:
-    """The entry name's parts, or CampaignError when it could land anywhere unexpected."""
-    where = f"the entry {name!r}"
-    if name.startswith("/") or "\\" in name or re.match(r"[A-Za-z]:", name):
-        raise _fail(path, "unsafe_path", f"{where} has an absolute path, a drive letter or a backslash")
-    parts = tuple((name[:-1] if folder else name).split("/"))
-    if len(name) > MAX_NAME_CHARS or len(parts) > MAX_DEPTH:
-        raise _fail(path, "unsafe_path", f"{where[:80]}... has a name that is too long or too deep")
-    for part in parts:
-        if part in {"", ".", ".."}:
-            raise _fail(path, "unsafe_path", f"{where} has an empty, '.' or '..' part")
-        if _BAD_PART.search(part) or part.endswith((" ", ".")) or len(part.encode()) > 255:
-            raise _fail(path, "unsafe_path", f"{where} has a name that is not safe on every system")
-        if part.split(".")[0].lower() in _RESERVED:
-            raise _fail(path, "unsafe_path", f"{where} uses a name reserved by Windows")
-    return parts
-
-
-def _check_kind(path: Path, info: zipfile.ZipInfo) -> None:
-    mode = info.external_attr >> 16
-    kind = stat.S_IFMT(mode)
-    where = f"the entry {info.filename!r}"
-    if kind == stat.S_IFLNK:
-        raise _fail(path, "link", f"{where} is a symbolic link; packs may only hold plain files")
-    if kind not in {0, stat.S_IFREG, stat.S_IFDIR}:
-        raise _fail(path, "special_file", f"{where} is a special file; packs may only hold plain files")
-    if info.is_dir():
-        if kind == stat.S_IFREG:
-            raise _fail(path, "unsafe_path", f"{where} is a folder and a file at once")
-        if info.file_size or info.compress_size > 2:
-            raise _fail(path, "unsafe_path", f"{where} is a folder that holds data")
-    elif kind == stat.S_IFDIR or info.external_attr & 0x10:
-        raise _fail(path, "unsafe_path", f"{where} is a folder and a file at once")
-    if info.flag_bits & 0x1:
-        raise _fail(path, "encrypted", f"{where} is encrypted")
-    if info.compress_type not in {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
-        raise _fail(path, "compression", f"{where} uses a compression Frame Studio does not read")
-
-
-def _check_size(path: Path, info: zipfile.ZipInfo) -> None:
-    where = f"the entry {info.filename!r}"
-    if info.file_size > MAX_ENTRY_BYTES:
-        mb = info.file_size / 2**20
-        raise _fail(path, "too_big", f"{where} unpacks to {mb:.0f} MB (limit {MAX_ENTRY_BYTES // 2**20} MB)")
-    ratio_limit = MAX_RATIO * max(info.compress_size, 1)
-    if info.file_size > RATIO_FLOOR and info.file_size > ratio_limit:
-        raise _fail(path, "bomb", f"{where} is compressed more than {MAX_RATIO}:1 (a zip bomb?)")
-    if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-        raise _fail(path, "damaged", f"{where} has sizes that do not agree")
-
-
-def _checked_files(path: Path, pack: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    """Every file entry by name, after checking every entry; nothing is unpacked."""
-    infos = pack.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise _fail(path, "too_many_entries", f"the pack has too many entries (limit {MAX_ENTRIES})")
-    files: dict[str, zipfile.ZipInfo] = {}
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        parts = _check_name(path, info.filename, folder=info.is_dir())
-        _check_kind(path, info)
-        _check_size(path, info)
-        key = unicodedata.normalize("NFC", "/".join(parts)).casefold()
-        if key in seen:
-            raise _fail(path, "unsafe_path", f"the entry {info.filename!r} is in the pack twice")
-        seen.add(key)
-        in_frame = parts[0] == "frames" and (len(parts) >= 3 or info.is_dir())
-        if not in_frame and info.filename != MANIFEST:
-            raise _fail(path, "unexpected", f"the entry {info.filename!r} does not belong in a campaign pack")
-        total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise _fail(path, "too_big", f"the pack unpacks to more than {MAX_TOTAL_BYTES // 2**20} MB")
-        if not info.is_dir():
-            files["/".join(parts)] = info
-    keys = [unicodedata.normalize("NFC", name).casefold() for name in files]
-    folders = {"/".join(key.split("/")[:i]) for key in keys for i in range(1, key.count("/") + 1)}
-    for name, key in zip(files, keys, strict=True):
-        if key in folders:
-            raise _fail(path, "unsafe_path", f"the entry {name!r} is a file and a folder at once")
-    return files
-
-
-class _Budget:
-    """Counts bytes as they stream out; stops at the limits whatever the headers said."""
-
-    def __init__(self, path: Path) -> None:
-        self.path, self.total = path, 0
-
-    def chunks(self, pack: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
-        limit = min(limit, info.file_size)
-        done = 0
-        try:
-            with pack.open(info) as stream:
-                while chunk := stream.read(_CHUNK):
-                    done += len(chunk)
-                    self.total += len(chunk)
-                    if done > limit or self.total > MAX_TOTAL_BYTES:
-                        raise _fail(
-                            self.path, "bomb", f"the entry {info.filename!r} unpacks to more than it says"
-                        )
-                    yield chunk
-        except (zipfile.BadZipFile, EOFError, ValueError, OSError, RuntimeError) as exc:
-            raise _fail(self.path, "damaged", f"the entry {info.filename!r} is damaged ({exc})") from None
-        if done != info.file_size:
-            raise _fail(self.path, "damaged", f"the entry {info.filename!r} is shorter than it says")
+def _belongs(path: Path, parts: tuple[str, ...], info: zipfile.ZipInfo) -> None:
+    """A pack holds its manifest and files inside frame folders, nothing else."""
+    in_frame = parts[0] == "frames" and (len(parts) >= 3 or info.is_dir())
+    if not in_frame and info.filename != MANIFEST:
+        where = f"the entry {info.filename!r}"
+        raise ZipRefusedError(path, "unexpected", f"{where} does not belong in a campaign pack")
 
 
 def _read_campaign(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfile.ZipInfo]) -> Campaign:
@@ -408,7 +285,7 @@ def _read_campaign(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfil
         raise _fail(path, "no_manifest", f"the pack has no {MANIFEST}; it is not a campaign pack")
     if info.file_size > MAX_MANIFEST_BYTES:
         raise _fail(path, "bad_manifest", f"{MANIFEST} is too large")
-    raw = b"".join(_Budget(path).chunks(pack, info, MAX_MANIFEST_BYTES))
+    raw = safe_zip.read_entry(path, pack, info, limit=MAX_MANIFEST_BYTES)
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -428,25 +305,17 @@ def _read_campaign(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfil
 
 @contextlib.contextmanager
 def _opened(path: str | Path) -> Iterator[tuple[Path, zipfile.ZipFile, dict[str, zipfile.ZipInfo], Campaign]]:
-    """The checked pack, its file entries and its campaign (CampaignError if anything is wrong)."""
+    """The checked pack, its file entries and its campaign.
+
+    A `ZipRefusedError` (while checking, or from `safe_zip.unpack` in the caller's block)
+    becomes the one `CampaignError` naming the pack and the problem.
+    """
     path = Path(path)
-    with contextlib.ExitStack() as stack:
-        try:
-            if not path.is_file():
-                raise _fail(path, "missing", "there is no pack file here")
-            if path.stat().st_size > MAX_PACK_BYTES:
-                raise _fail(path, "too_big", f"the pack is larger than {MAX_PACK_BYTES // 2**20} MB")
-            handle = stack.enter_context(path.open("rb"))
-            _check_end_record(path, handle)
-            handle.seek(0)
-            pack = stack.enter_context(zipfile.ZipFile(handle))
-            files = _checked_files(path, pack)
-            campaign = _read_campaign(path, pack, files)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error, ValueError) as exc:
-            raise _fail(path, "not_a_pack", f"this is not a readable campaign pack ({exc})") from None
-        except OSError as exc:
-            raise _fail(path, "unreadable", f"cannot read the pack ({exc.strerror or exc})") from None
-        yield path, pack, files, campaign
+    try:
+        with safe_zip.open_checked(path, check=_belongs) as (pack, files):
+            yield path, pack, files, _read_campaign(path, pack, files)
+    except ZipRefusedError as refused:
+        raise _fail(path, refused.code, refused.message) from None
 
 
 def read_manifest(path: str | Path) -> Campaign:
@@ -458,20 +327,6 @@ def read_manifest(path: str | Path) -> Campaign:
     """
     with _opened(path) as (_, _, _, campaign):
         return campaign
-
-
-def _unpack(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfile.ZipInfo], into: Path) -> None:
-    """Write every file entry under the fresh folder `into` (limits enforced while streaming)."""
-    budget = _Budget(path)
-    root = into.resolve()
-    for name, info in files.items():
-        target = into.joinpath(*name.split("/"))
-        if not target.resolve().is_relative_to(root):  # cannot happen after _check_name; kept as a guard
-            raise _fail(path, "unsafe_path", f"the entry {name!r} leaves the folder")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("xb") as out:
-            for chunk in budget.chunks(pack, info, MAX_ENTRY_BYTES):
-                out.write(chunk)
 
 
 def _load_frames(path: Path, campaign: Campaign, folder: Path) -> list[Frame]:
@@ -523,7 +378,7 @@ def open_pack(path: str | Path, into: str | Path) -> OpenedCampaign:
         except OSError as exc:
             raise CampaignError(target, "not_writable", export_error(target, exc).message) from None
         try:
-            _unpack(path, pack, files, temp)
+            safe_zip.unpack(path, pack, files, temp)
             _load_frames(path, campaign, temp)
             temp.rename(target)
         except OSError as exc:
@@ -546,11 +401,13 @@ def opened_campaigns(into: str | Path) -> list[OpenedCampaign]:
     return found
 
 
-def check_pack(path: str | Path, *, today: dt.date | None = None) -> list[str]:
+def check_pack(path: str | Path) -> list[str]:
     """Every problem of a pack, as sentences (empty when it is fine).
 
     The pack is checked, unpacked safely into a temporary folder that is removed
-    afterwards, and every frame it offers is loaded and linted at its largest size.
+    afterwards, and every frame it offers is loaded and linted at its largest size. A
+    campaign that has ended is not a problem: its frames stay usable on purpose (see
+    `is_ended` to tell people).
     """
     problems: list[str] = []
     try:
@@ -558,7 +415,7 @@ def check_pack(path: str | Path, *, today: dt.date | None = None) -> list[str]:
             tempfile.TemporaryDirectory(prefix="frame-studio-check-") as temp,
             _opened(path) as (path, pack, files, campaign),
         ):
-            _unpack(path, pack, files, Path(temp))
+            safe_zip.unpack(path, pack, files, Path(temp))
             for name in campaign.frames:
                 try:
                     frame = load_frame(Path(temp) / "frames" / name)
@@ -571,8 +428,6 @@ def check_pack(path: str | Path, *, today: dt.date | None = None) -> list[str]:
         return [error.message]
     except OSError as exc:
         return [f"cannot unpack the pack to check it ({exc.strerror or exc})"]
-    if is_ended(campaign.end, today):
-        problems.append(f"end: the campaign ended on {campaign.end.isoformat()}")
     return problems
 
 
@@ -581,6 +436,17 @@ def check_pack(path: str | Path, *, today: dt.date | None = None) -> list[str]:
 
 def _is_bundled(folder: Path) -> bool:
     return folder.resolve().parent == frames_dir().resolve()
+
+
+def _base_folder(name: str, near: Path) -> Path | None:
+    """The folder of the frame a frame at `near` extends: a sibling folder, else a bundled one.
+
+    The same lookup `load_frame` does for `extends`, so the pack holds what will load.
+    """
+    if "/" in name or "\\" in name or name in {".", ".."}:
+        return None
+    candidates = (near.parent / name, frames_dir() / name)
+    return next((folder for folder in candidates if (folder / FRAME_FILE).is_file()), None)
 
 
 def _extends(folder: Path) -> str | None:
@@ -614,7 +480,7 @@ def _pack_folders(frames: Sequence[Frame]) -> tuple[dict[str, Path], list[str], 
         folder = frame.folder
         for _ in range(MAX_EXTENDS_DEPTH):
             parent = _extends(folder)
-            base = None if parent is None else _frame_folder(parent, near=folder)
+            base = None if parent is None else _base_folder(parent, near=folder)
             if parent is None or base is None or _is_bundled(base):
                 break
             add(parent, base, bases)
@@ -693,6 +559,6 @@ def write_pack(
             pack.writestr(_entry(MANIFEST), manifest)
             for entry_name, file in files:
                 with file.open("rb") as source, pack.open(_entry(entry_name), "w") as out:
-                    shutil.copyfileobj(source, out, _CHUNK)
+                    shutil.copyfileobj(source, out, safe_zip.CHUNK)
 
     return write_atomic(path, write, overwrite=overwrite)

@@ -1,13 +1,16 @@
 """End-to-end tests of `frame-studio frames list|check|sheet` and `frame-studio qr`.
 
 The commands run in-process through `frame_studio.cli.main([...])` with output captured by
-capsys; one test runs a real `python -m frame_studio` process for the exit code. Bad frames
-are written to `tmp_path`; QR files are decoded back (PNG with `decode_qr`; SVG through a
-small rasteriser of its path rectangles, independent of the code that wrote it).
+capsys; one test runs a real `python -m frame_studio` process for the exit code. The user's
+data folder (`FRAME_STUDIO_DATA_DIR`, where opened packs go) is a fresh folder in `tmp_path`
+for every test, so the person's own packs never show up. Bad frames are written to
+`tmp_path`; QR files are decoded back (PNG with `decode_qr`; SVG through a small
+rasteriser of its path rectangles, independent of the code that wrote it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -20,10 +23,12 @@ from helpers import DATA, rasterise_svg
 from PIL import Image
 
 from frame_studio.cli import main
+from frame_studio.core.campaign import Campaign, open_pack, write_pack
 from frame_studio.core.frames import bundled_frames, find_frame, frames_dir, load_frame
 from frame_studio.core.lint import check_frame_folder
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.sheet import GAP, LABEL_HEIGHT, sample_photos
+from frame_studio.core.user_dirs import user_frames_dir
 
 LINK = "http://www.facebook.com/profilepicframes/?selected_overlay_id=663119041002834"
 CELL = 360  # the sheet's default cell size
@@ -36,6 +41,13 @@ campaign = "Test"
 shape = "rect"
 box = [0.5, 0.5, 0.8, 0.8]
 """
+
+
+@pytest.fixture(autouse=True)
+def clean_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh user data folder: no opened packs unless a test opens one."""
+    monkeypatch.setenv("FRAME_STUDIO_DATA_DIR", str(tmp_path / "profile"))
+    return tmp_path / "profile"
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,58 @@ def test_frames_list_shows_distinct_ids_and_names(capsys: pytest.CaptureFixture[
     names = [load_frame(folder).name for folder in bundled_frames()]
     assert len(set(ids)) == len(ids) == len(set(names)) == len(names)
     assert all(any(name in line for line in lines) for name in names)
+
+
+def open_campaign_pack(tmp_path: Path, frames: list[str], end: dt.date) -> Path:
+    """Write a pack of bundled frames and open it into the user's frame folder; returns its folder."""
+    campaign = Campaign(
+        id="dai-hoi-xvii",
+        name="Chào mừng Đại hội XVII",
+        link="https://example.org/dai-hoi-xvii",
+        start=dt.date(2020, 9, 1),
+        end=end,
+    )
+    pack = write_pack(tmp_path / "dai-hoi.fspack", campaign, [find_frame(frame) for frame in frames])
+    return open_pack(pack, user_frames_dir()).folder
+
+
+def test_frames_list_shows_opened_packs_after_the_bundled_frames(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    end = dt.date.today() + dt.timedelta(days=30)
+    folder = open_campaign_pack(tmp_path, ["congress-ring-navy", "congress-badge"], end)
+    run = run_cli(capsys, "frames", "list")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    bundled, packed = lines[: len(bundled_frames())], lines[len(bundled_frames()) :]
+    assert [line.split()[0] for line in bundled] == [load_frame(f).id for f in bundled_frames()]
+    assert [line.split()[0] for line in packed] == ["congress-ring-navy", "congress-badge"]
+    for line, name in zip(packed, ["congress-ring-navy", "congress-badge"], strict=True):
+        assert f"{end.isoformat()} " in line and "(ended)" not in line  # the campaign's dates
+        assert line.endswith(f"[pack: Chào mừng Đại hội XVII] {folder / 'frames' / name}")
+        assert find_frame("congress-ring-navy").campaign not in line
+
+
+def test_frames_list_marks_an_ended_pack_and_skips_a_broken_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_campaign_pack(tmp_path, ["congress-badge"], dt.date(2020, 9, 29))
+    broken = user_frames_dir() / "broken-1234"
+    broken.mkdir()
+    (broken / "campaign.toml").write_text("format = 1\n", encoding="utf-8")
+    lines = run_cli(capsys, "frames", "list").out.splitlines()
+    assert len(lines) == len(bundled_frames()) + 1
+    assert lines[-1].startswith("congress-badge ")
+    assert "2020-09-29 (ended)" in lines[-1] and "[pack: Chào mừng Đại hội XVII]" in lines[-1]
+
+
+def test_frames_list_without_a_user_folder_lists_the_bundled_frames(
+    clean_profile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not clean_profile.exists()
+    run = run_cli(capsys, "frames", "list")
+    assert run.code == 0 and len(run.out.splitlines()) == len(bundled_frames())
+    assert not clean_profile.exists()  # listing creates nothing
 
 
 # ---------------------------------------------------------------------------------------

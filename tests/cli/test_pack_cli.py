@@ -3,7 +3,8 @@
 `pack` and `render` run in-process (`main([...])`, output captured by capsys); `batch` runs
 as a real `python -m frame_studio` process, as in test_batch_cli.py. The user's data
 folder is a clean temporary folder (`FRAME_STUDIO_DATA_DIR`), so every pack opens on a
-fresh profile.
+fresh profile. One test runs the core `run_batch` directly: HR's reminder comes from the
+core, so the desktop app's batch writes it too.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from helpers import DATA, assert_image_similar
 from PIL import Image
 
 from frame_studio.cli import main
+from frame_studio.core.batch import FRAMED, run_batch
+from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.campaign import DEFAULT_INSTRUCTIONS, MANIFEST, read_manifest
 from frame_studio.core.frames import find_frame
 from frame_studio.core.pipeline import frame_photo
 from frame_studio.core.qr import decode_qr
+from frame_studio.core.reminder import REMINDER_FILE
 
 LINK = "https://example.org/dai-hoi-xvii"
 START, END = dt.date.today(), dt.date.today() + dt.timedelta(days=30)
@@ -102,6 +106,17 @@ def test_create_refuses_a_missing_frame_or_bad_dates(
     assert run.code == 2 and "ends before it starts" in run.err
     assert create(capsys, output, "--end", "29/09/2030").code == 2  # argparse: not a date
     assert not output.exists()
+
+
+def test_an_ended_campaign_checks_clean_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ended = tmp_path / "ended.fspack"
+    assert create(capsys, ended, "--start", "2020-09-01", "--end", "2020-09-29").code == 0
+    run = run_cli(capsys, "pack", "check", ended)
+    assert run.code == 0  # still usable on purpose (issue 7): not a problem
+    assert run.out.splitlines() == ["note: the campaign ended on 2020-09-29"]
+    assert run.err.strip() == f"{ended}: 0 problem(s)"
 
 
 def test_check_prints_one_line_per_problem_and_exits_1(
@@ -200,3 +215,17 @@ def test_batch_with_a_campaign_writes_its_sizes_qr_and_reminder(pack: Path, tmp_
     assert event.decoded("DTSTART") == END
     assert "Chào mừng Đại hội XVII" in str(event["SUMMARY"])
     assert len(list((tmp_path / "profile" / "frames").iterdir())) == 1
+
+
+def test_core_batch_writes_the_reminder_of_the_frame_end_date(tmp_path: Path) -> None:
+    photos = tmp_path / "in"
+    photos.mkdir()
+    shutil.copyfile(DATA / "grace_hopper.jpg", photos / "grace_hopper.jpg")
+    frame = find_frame()  # the bundled frame: its campaign ended on 2020-09-29
+    plan = plan_batch(photos, tmp_path / "out", BatchSettings(sizes=(200,)))
+    assert [result.status for result in run_batch(plan, workers=1)] == [FRAMED]
+    calendar = icalendar.Calendar.from_ical((tmp_path / "out" / REMINDER_FILE).read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART") == dt.date(2020, 9, 29) == frame.valid_until
+    assert frame.campaign in str(event["SUMMARY"])
+    assert str(event["URL"]) == frame.link

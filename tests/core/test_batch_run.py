@@ -32,6 +32,7 @@ from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult, run_ba
 from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.qr import decode_qr
+from frame_studio.core.reminder import REMINDER_FILE
 from frame_studio.core.render import EncodeSettings
 
 WORKERS = 2
@@ -265,7 +266,7 @@ def test_outputs_are_complete_images_of_the_requested_sizes(runs: Runs) -> None:
 def test_output_folder_holds_only_outputs_journal_and_qr(runs: Runs) -> None:
     outputs = {Path(o).name for r in runs.first for o in r.outputs}
     assert runs.temps_after_first == []
-    assert set(runs.listing_after_first) == outputs | {JOURNAL_NAME, *QR_FILES}
+    assert set(runs.listing_after_first) == outputs | {JOURNAL_NAME, *QR_FILES, REMINDER_FILE}
 
 
 def test_outputs_carry_no_exif(runs: Runs) -> None:

@@ -92,7 +92,7 @@ def test_round_trip_renders_the_same_as_the_original_frames(
     pack: Path, own_frames: tuple[Frame, Frame], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FRAME_STUDIO_DATA_DIR", str(tmp_path / "clean-profile"))
-    assert check_pack(pack, today=START) == []
+    assert check_pack(pack) == []
     opened = open_pack(pack, user_frames_dir())
     assert opened.folder.parent == tmp_path / "clean-profile" / "frames"
     assert opened.campaign.frames == ("congress-ring-navy", "my-ring-green")
@@ -104,7 +104,9 @@ def test_round_trip_renders_the_same_as_the_original_frames(
         expected = frame_photo(PHOTO, original, size=SIZE).image
         actual = frame_photo(PHOTO, packed, size=SIZE).image
         assert_image_similar(actual, expected, 0.5, f"campaign-round-trip-{original.id}")
-    assert opened.load_frame().link == LINK  # the campaign's link feeds the QR code
+    loaded = opened.load_frame()
+    assert loaded.link == LINK  # the campaign's link feeds the QR code ...
+    assert (loaded.campaign, loaded.valid_until) == ("Chào mừng Đại hội XVII", END)  # ... its reminder too
 
 
 def test_pack_holds_variants_small_and_copies_frame_fonts_not_bundled_ones(pack: Path) -> None:
@@ -307,16 +309,24 @@ def test_a_frame_that_does_not_load_is_refused_and_nothing_is_left(pack: Path, t
     ]
 
 
-def test_check_lints_frames_and_reports_an_ended_campaign(tmp_path: Path) -> None:
+def test_check_lints_frames(tmp_path: Path) -> None:
     bad = tmp_path / "bad"
     shutil.copytree(frames_dir() / "congress-ring", bad)
     toml = bad / "frame.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("radius = 0.375", "radius = 0.1"), "utf-8")
     pack = write_pack(tmp_path / "p.fspack", make_campaign(), [load_frame(bad)])
-    problems = check_pack(pack, today=END + dt.timedelta(days=1))
-    assert any(p.startswith("frames/congress-ring: window:") for p in problems), problems
-    assert problems[-1] == "end: the campaign ended on 2030-09-29"
+    problems = check_pack(pack)
+    assert problems and all(p.startswith("frames/congress-ring: window:") for p in problems), problems
     assert not any("link" in p for p in problems)  # the campaign's link counts for its frames
+
+
+def test_an_ended_campaign_checks_clean_and_stays_usable(tmp_path: Path) -> None:
+    ended = make_campaign(start=dt.date(2020, 9, 1), end=dt.date(2020, 9, 29))
+    pack = write_pack(tmp_path / "ended.fspack", ended, [find_frame("congress-ring-navy")])
+    assert is_ended(read_manifest(pack).end)
+    assert check_pack(pack) == []  # ended on purpose is not a problem (issue 7)
+    opened = open_pack(pack, tmp_path / "into")
+    assert opened.load_frame().valid_until == dt.date(2020, 9, 29)
 
 
 # --- caption and dates ------------------------------------------------------------------
