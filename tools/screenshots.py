@@ -88,6 +88,8 @@ def main() -> None:
         shutil.copyfile(sample_photos()[1], photo)
         window.photo.load_photo(photo)
         wait_for(app, window.photo.photo_loaded)
+        window.photo.campaign_panel.person_edit.setText("Nguyễn Thị Hường")
+        window.photo.campaign_panel.unit_edit.setText("Sở Thông tin và Truyền thông")
         grab(window, app, args.out / "1-photo.png")
 
         window.tabs.setCurrentWidget(window.batch)

@@ -77,6 +77,7 @@ class BatchSetup(QGroupBox):
         return (self.in_edit, self.out_edit, self.roster_edit, self.frame_box, self.size_box, self.format_box)
 
     def retranslate(self) -> None:
+        fill_frame_box(self.frame_box, self.frames)  # «ended» in the current language
         self.setTitle(self.tr("Thiết lập"))
         texts = (
             self.tr("Thư mục ảnh:"),

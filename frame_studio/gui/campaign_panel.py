@@ -7,6 +7,7 @@ is a calendar file with one event on the campaign's last day (switch the photo b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
@@ -97,7 +98,8 @@ class CampaignPanel(QGroupBox):
         if self.campaign is None:
             return ""
         fields = self.person() | {"chien_dich": self.campaign.name}
-        return caption(self.campaign, fields)
+        text = re.sub(r"\(\s*\)", "", caption(self.campaign, fields))  # "()" of an empty field
+        return " ".join(text.split()).lstrip(" -–,:")
 
     def refresh(self) -> None:
         campaign = self.campaign

@@ -157,6 +157,7 @@ class PhotoWorkspace(QWidget):
         self.zoom.setAccessibleName(self.tr("Thu phóng"))
         self.turn.setAccessibleName(self.tr("Xoay"))
         self.campaign_panel.retranslate()
+        fill_frame_box(self.frame_box, self.frames)  # «ended» in the current language
         self._show_status()
 
     @property

@@ -57,6 +57,7 @@ def test_switching_language_retranslates_the_window(window: MainWindow, settings
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["My photo", "Batch", "Frames"]
     assert window.photo.open_button.text() == "Open photo…"
+    assert "(ended 29/09/2020)" in window.photo.frame_box.itemText(0)
     assert settings.get("language") == "en"
     window.set_language("vi")
     assert window.tabs.tabText(0) == "Ảnh của tôi"

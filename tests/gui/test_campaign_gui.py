@@ -141,3 +141,12 @@ def test_frames_workspace_exports_a_pack(qtbot: QtBot, window: MainWindow, tmp_p
     assert manifest.name == "Xuất thử"
     assert len(manifest.frames) == len(window.frames.frames)
     qtbot.waitUntil(lambda: "xuat.fspack" in window.frames.message.text(), timeout=5_000)
+
+
+def test_empty_fields_leave_no_stray_brackets(window: MainWindow) -> None:
+    panel = window.photo.campaign_panel
+    panel.person_edit.setText("")
+    panel.unit_edit.setText("")
+    text = panel.caption_text()
+    assert "()" not in text and not text.startswith(("(", " ", ":"))
+    assert "Đại hội" in text
