@@ -56,7 +56,7 @@ def staff_folder(folder: Path, count: int) -> Path:
         inset = (index * 7) % 40
         crop = portrait.crop((inset, inset // 2, portrait.width - inset, portrait.height - inset // 3))
         crop.resize((crop.width * 3, crop.height * 3)).save(
-            folder / f"{STAFF[index % len(STAFF)]} {index + 1}.jpg"
+            folder / f"{STAFF[index % len(STAFF)]} {index + 1:02d}.jpg"
         )
     sky = np.linspace([90, 150, 220], [200, 220, 240], 600, dtype=np.float32)[:, None, :]
     Image.fromarray(np.repeat(sky, 800, axis=1).astype(np.uint8)).save(folder / "phong-canh.jpg")
