@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
+
+from frame_studio.cli import main
 
 DATA = Path(__file__).parent / "data"
 FAILURES = Path(__file__).parent / "_failures"
@@ -88,3 +92,23 @@ def rasterise_svg(path: Path, pixels_per_unit: int = 8) -> Image.Image:
 
         grid[px(y1, min_y) : px(y2, min_y), px(x1, min_x) : px(x2, min_x)] = 0
     return Image.fromarray(grid, "L")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one in-process CLI run returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:
+    """Run `frame-studio ARGV...` in-process; argparse errors become their exit code."""
+    capsys.readouterr()
+    try:
+        code = main([str(arg) for arg in argv])
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)

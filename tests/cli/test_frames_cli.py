@@ -14,15 +14,13 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import DATA, rasterise_svg
+from helpers import DATA, rasterise_svg, run_cli
 from PIL import Image
 
-from frame_studio.cli import main
 from frame_studio.core.campaign import Campaign, open_pack, write_pack
 from frame_studio.core.frames import bundled_frames, find_frame, frames_dir, load_frame
 from frame_studio.core.lint import check_frame_folder
@@ -48,24 +46,6 @@ def clean_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh user data folder: no opened packs unless a test opens one."""
     monkeypatch.setenv("FRAME_STUDIO_DATA_DIR", str(tmp_path / "profile"))
     return tmp_path / "profile"
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:
-    """Run `frame-studio ARGV...` in-process; argparse errors become their exit code."""
-    capsys.readouterr()
-    try:
-        code = main([str(arg) for arg in argv])
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    captured = capsys.readouterr()
-    return Run(code, captured.out, captured.err)
 
 
 def decode_png(path: Path) -> str | None:

@@ -15,15 +15,13 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import icalendar
 import pytest
-from helpers import DATA, assert_image_similar
+from helpers import DATA, Run, assert_image_similar, run_cli
 from PIL import Image
 
-from frame_studio.cli import main
 from frame_studio.core.batch import FRAMED, run_batch
 from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.campaign import DEFAULT_INSTRUCTIONS, MANIFEST, read_manifest
@@ -34,24 +32,6 @@ from frame_studio.core.reminder import REMINDER_FILE
 
 LINK = "https://example.org/dai-hoi-xvii"
 START, END = dt.date.today(), dt.date.today() + dt.timedelta(days=30)
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:
-    """Run `frame-studio ARGV...` in-process; argparse errors become their exit code."""
-    capsys.readouterr()
-    try:
-        code = main([str(arg) for arg in argv])
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    captured = capsys.readouterr()
-    return Run(code, captured.out, captured.err)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from helpers import DATA, assert_image_similar, no_face_image, portrait_image
+from helpers import DATA, Run, assert_image_similar, no_face_image, portrait_image, run_cli
 from PIL import Image
 
 from frame_studio import __version__
@@ -56,26 +56,6 @@ STORED_FOR_ORIENTATION: dict[int, Image.Transpose | None] = {
 # ---------------------------------------------------------------------------------------
 # Helpers: running the CLI, reading its report, fingerprints of files
 # ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one CLI run returned and printed."""
-
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:
-    """Run `frame-studio ARGV...` in-process; argparse errors become exit code 2."""
-    capsys.readouterr()
-    try:
-        code = main([str(arg) for arg in argv])
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    captured = capsys.readouterr()
-    return Run(code, captured.out, captured.err)
 
 
 def run_subprocess(*argv: str | Path, cwd: Path) -> Run:
