@@ -18,6 +18,7 @@ from frame_studio.core.campaign import (
     DEFAULT_INSTRUCTIONS,
     Campaign,
     OpenedCampaign,
+    campaign_id,
     check_pack,
     is_ended,
     open_pack,
@@ -26,9 +27,7 @@ from frame_studio.core.campaign import (
 )
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import find_frame
-from frame_studio.core.roster import field_key
 from frame_studio.core.user_dirs import user_frames_dir
-from frame_studio.core.variants import ID_PATTERN
 
 
 def date_argument(text: str) -> dt.date:
@@ -76,18 +75,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     opened.set_defaults(run=run_open)
 
 
-def _campaign_id(name: str) -> str:
-    made = field_key(name).replace("_", "-")[:64].strip("-")
-    return made if ID_PATTERN.fullmatch(made) else "campaign"
-
-
 def run_create(args: argparse.Namespace) -> int:
     """Load the frames, write the pack, say what is in it."""
     try:
         frames = [find_frame(frame) for frame in args.frame]
         name = args.name or frames[0].campaign or frames[0].name
         campaign = Campaign(
-            id=args.id or _campaign_id(name),
+            id=args.id or campaign_id(name),
             name=name,
             link=args.link,
             start=args.start,

@@ -124,6 +124,12 @@ class OpenedCampaign:
         return replace(frame, link=campaign.link, campaign=campaign.name, valid_until=campaign.end)
 
 
+def campaign_id(name: str) -> str:
+    """An id for a campaign from its name: "Đại hội XVII" -> "dai-hoi-xvii"."""
+    made = field_key(name).replace("_", "-")[:64].strip("-")
+    return made if ID_PATTERN.fullmatch(made) else "campaign"
+
+
 def caption(campaign: Campaign, person: Mapping[str, str]) -> str:
     """The campaign's caption with `{field}`s filled from one person's fields.
 

@@ -15,16 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frame_studio.core.campaign import Campaign
+from frame_studio.core.campaign import Campaign, campaign_id
 from frame_studio.core.frames import Frame
-from frame_studio.core.roster import field_key
 
 DEFAULT_CAPTION = "{ho_ten} – {don_vi} nhiệt liệt chào mừng {chien_dich}"
-
-
-def campaign_id(name: str) -> str:
-    """A pack id from a campaign name: "Đại hội XVII" -> "dai-hoi-xvii"."""
-    return field_key(name).replace("_", "-")[:64].strip("-") or "campaign"
 
 
 def _qdate(day: dt.date) -> QDate:
