@@ -35,7 +35,7 @@ from frame_studio.core.frames import find_frame
 from frame_studio.core.images import load_photo
 from frame_studio.core.pipeline import window_pixels
 from frame_studio.core.placement import place_photo
-from frame_studio.core.render import FORMATS, SUFFIX_BY_FORMAT, EncodeSettings, _save_options, compose
+from frame_studio.core.render import FORMATS, SUFFIX_BY_FORMAT, EncodeSettings, save_options, compose
 
 PORTRAIT = Path(__file__).resolve().parents[1] / "tests" / "data" / "grace_hopper.jpg"
 SIZE = 1080
@@ -86,7 +86,7 @@ def floor_one(path: Path, out_dir: Path, fmt: str) -> None:
     crop.save(
         buffer,
         format=FORMATS[SUFFIX_BY_FORMAT[fmt]],
-        **_save_options(FORMATS[SUFFIX_BY_FORMAT[fmt]], EncodeSettings()),
+        **save_options(FORMATS[SUFFIX_BY_FORMAT[fmt]], EncodeSettings()),
     )
     (out_dir / f"{path.stem}{SUFFIX_BY_FORMAT[fmt]}").write_bytes(buffer.getvalue())
 
@@ -172,7 +172,7 @@ def stage_times(path: Path, fmt: str, runs: int = 5) -> dict[str, float]:
         "decode for output": median_ms(lambda: load_photo(path, min_long_side=needed)),
         "compose": median_ms(lambda: compose(large, placement, frame, size=SIZE)),
         f"encode {fmt}": median_ms(
-            lambda: avatar.save(io.BytesIO(), format=encoder, **_save_options(encoder, EncodeSettings()))
+            lambda: avatar.save(io.BytesIO(), format=encoder, **save_options(encoder, EncodeSettings()))
         ),
     }
 

@@ -209,7 +209,8 @@ def _srgb_icc() -> bytes:
     return bytes(profile.tobytes())
 
 
-def _save_options(fmt: str, settings: EncodeSettings) -> dict[str, object]:
+def save_options(fmt: str, settings: EncodeSettings) -> dict[str, object]:
+    """Pillow's save options for a format ("PNG", "JPEG", "WEBP"), with an sRGB profile."""
     options: dict[str, object] = {"icc_profile": _srgb_icc()}
     if fmt == "JPEG":
         options |= {"quality": settings.jpeg_quality, "subsampling": 0, "optimize": False}
@@ -240,6 +241,6 @@ def save_image(
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ExportError(path, "bad_format", "unknown output format (use .png, .jpg or .webp)")
-    options = _save_options(fmt, settings or EncodeSettings())
+    options = save_options(fmt, settings or EncodeSettings())
     clean = image if image.mode == "RGB" else image.convert("RGB")
     return write_atomic(path, lambda handle: clean.save(handle, format=fmt, **options), overwrite=overwrite)
