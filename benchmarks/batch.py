@@ -35,7 +35,7 @@ from frame_studio.core.frames import find_frame
 from frame_studio.core.images import load_photo
 from frame_studio.core.pipeline import window_pixels
 from frame_studio.core.placement import place_photo
-from frame_studio.core.render import FORMATS, SUFFIX_BY_FORMAT, EncodeSettings, save_options, compose
+from frame_studio.core.render import FORMATS, SUFFIX_BY_FORMAT, EncodeSettings, compose, save_options
 
 PORTRAIT = Path(__file__).resolve().parents[1] / "tests" / "data" / "grace_hopper.jpg"
 SIZE = 1080

@@ -30,9 +30,9 @@ from frame_studio.core.render import (
     FORMATS,
     SUFFIX_BY_FORMAT,
     EncodeSettings,
-    save_options,
     compose,
     save_image,
+    save_options,
 )
 
 PORTRAIT = Path(__file__).resolve().parents[1] / "tests" / "data" / "grace_hopper.jpg"
