@@ -23,10 +23,10 @@ from frame_studio.core.campaign import (
     is_ended,
     open_pack,
     read_manifest,
-    write_pack,
 )
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import find_frame
+from frame_studio.core.pack_writer import write_pack
 from frame_studio.core.user_dirs import user_frames_dir
 
 

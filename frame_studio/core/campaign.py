@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import re
 import shutil
-import stat
 import tempfile
 import tomllib
 import unicodedata
@@ -29,16 +28,16 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from frame_studio.core import safe_zip
-from frame_studio.core.atomic import TEMP_SUFFIX, export_error, write_atomic
+from frame_studio.core.atomic import TEMP_SUFFIX, export_error
 from frame_studio.core.errors import FrameError, FrameStudioError
-from frame_studio.core.frames import FRAME_FILE, MAX_EXTENDS_DEPTH, Frame, frames_dir, load_frame
+from frame_studio.core.frames import FRAME_FILE, Frame, load_frame
 from frame_studio.core.lint import lint_frame
 from frame_studio.core.render import SUFFIX_BY_FORMAT
 from frame_studio.core.roster import field_key
-from frame_studio.core.safe_zip import MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, ZipRefusedError
+from frame_studio.core.safe_zip import ZipRefusedError
 from frame_studio.core.variants import ID_PATTERN
 
 FORMAT_VERSION = 1
@@ -47,7 +46,7 @@ FRAMES_PREFIX = "frames/"
 PACK_SUFFIX = ".fspack"
 MAX_MANIFEST_BYTES = 256 * 1024
 TEXT_LIMITS = {"name": 200, "link": 2000, "caption": 2000, "instructions": 4000}
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same frames, same pack bytes, same opened folder
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same frames, same pack bytes, same opened folder
 _LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
 _FIELD = re.compile(r"\{([a-z0-9_]+)\}")
 DEFAULT_INSTRUCTIONS = (
@@ -149,20 +148,20 @@ def is_ended(end: dt.date | None, today: dt.date | None = None) -> bool:
 # --- the manifest -------------------------------------------------------------------
 
 
-def _fail(where: str | Path, code: str, message: str) -> CampaignError:
+def pack_error(where: str | Path, code: str, message: str) -> CampaignError:
     return CampaignError(where, code, message)
 
 
 def _text(data: Mapping[str, Any], key: str, where: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        raise _fail(where, "bad_manifest", f"{MANIFEST}: {key}: must be a text")
+        raise pack_error(where, "bad_manifest", f"{MANIFEST}: {key}: must be a text")
     return unicodedata.normalize("NFC", value.strip())
 
 
 def _names(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and ID_PATTERN.fullmatch(v) for v in value):
-        raise _fail(where, "bad_manifest", f"{MANIFEST}: {key} must list frame folder names")
+        raise pack_error(where, "bad_manifest", f"{MANIFEST}: {key} must list frame folder names")
     return tuple(value)
 
 
@@ -170,9 +169,9 @@ def _campaign_from(data: Mapping[str, Any], where: str) -> Campaign:
     """Check a parsed manifest and build the `Campaign` (CampaignError on any problem)."""
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _fail(where, "bad_manifest", f"{MANIFEST}: format (the pack's version number) is missing")
+        raise pack_error(where, "bad_manifest", f"{MANIFEST}: format (the pack's version number) is missing")
     if version != FORMAT_VERSION:
-        raise _fail(
+        raise pack_error(
             where,
             "version",
             f"the pack is format {version}; this Frame Studio reads format {FORMAT_VERSION} "
@@ -180,7 +179,7 @@ def _campaign_from(data: Mapping[str, Any], where: str) -> Campaign:
         )
     output = data.get("output", {})
     if not isinstance(output, dict):
-        raise _fail(where, "bad_manifest", f"{MANIFEST}: [output] must be a table")
+        raise pack_error(where, "bad_manifest", f"{MANIFEST}: [output] must be a table")
     start: Any = data.get("start")
     end: Any = data.get("end")
     campaign = Campaign(
@@ -207,7 +206,7 @@ def check_campaign(campaign: Campaign, where: str | Path = MANIFEST) -> Campaign
     """
 
     def bad(problem: str) -> CampaignError:
-        return _fail(where, "bad_manifest", f"{MANIFEST}: {problem}")
+        return pack_error(where, "bad_manifest", f"{MANIFEST}: {problem}")
 
     if not ID_PATTERN.fullmatch(campaign.id):
         raise bad("id: use lowercase letters, digits and - (like dai-hoi-xvii)")
@@ -288,24 +287,26 @@ def _belongs(path: Path, parts: tuple[str, ...], info: zipfile.ZipInfo) -> None:
 def _read_campaign(path: Path, pack: zipfile.ZipFile, files: Mapping[str, zipfile.ZipInfo]) -> Campaign:
     info = files.get(MANIFEST)
     if info is None:
-        raise _fail(path, "no_manifest", f"the pack has no {MANIFEST}; it is not a campaign pack")
+        raise pack_error(path, "no_manifest", f"the pack has no {MANIFEST}; it is not a campaign pack")
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise _fail(path, "bad_manifest", f"{MANIFEST} is too large")
+        raise pack_error(path, "bad_manifest", f"{MANIFEST} is too large")
     raw = safe_zip.read_entry(path, pack, info, limit=MAX_MANIFEST_BYTES)
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise _fail(path, "bad_manifest", f"{MANIFEST} is not UTF-8 text") from None
+        raise pack_error(path, "bad_manifest", f"{MANIFEST} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(path, "bad_manifest", f"{MANIFEST} is not valid TOML ({exc})") from None
+        raise pack_error(path, "bad_manifest", f"{MANIFEST} is not valid TOML ({exc})") from None
     campaign = _campaign_from(data, str(path))
     listed = set(campaign.frames + campaign.bases)
     for name in listed:
         if f"{FRAMES_PREFIX}{name}/{FRAME_FILE}" not in files:
-            raise _fail(path, "bad_manifest", f"{MANIFEST} lists the frame {name!r}; it is not in the pack")
+            raise pack_error(
+                path, "bad_manifest", f"{MANIFEST} lists the frame {name!r}; it is not in the pack"
+            )
     for name in files:
         if name != MANIFEST and name.split("/")[1] not in listed:
-            raise _fail(path, "unexpected", f"the entry {name!r} is not in a frame the manifest lists")
+            raise pack_error(path, "unexpected", f"the entry {name!r} is not in a frame the manifest lists")
     return campaign
 
 
@@ -321,7 +322,7 @@ def _opened(path: str | Path) -> Iterator[tuple[Path, zipfile.ZipFile, dict[str,
         with safe_zip.open_checked(path, check=_belongs) as (pack, files):
             yield path, pack, files, _read_campaign(path, pack, files)
     except ZipRefusedError as refused:
-        raise _fail(path, refused.code, refused.message) from None
+        raise pack_error(path, refused.code, refused.message) from None
 
 
 def read_manifest(path: str | Path) -> Campaign:
@@ -335,13 +336,15 @@ def read_manifest(path: str | Path) -> Campaign:
         return campaign
 
 
-def _load_frames(path: Path, campaign: Campaign, folder: Path) -> list[Frame]:
+def load_pack_frames(path: Path, campaign: Campaign, folder: Path) -> list[Frame]:
     frames = []
     for name in campaign.frames:
         try:
             frames.append(load_frame(folder / "frames" / name))
         except FrameError as error:
-            raise _fail(path, "bad_frame", f"the frame {name!r} does not load: {error.message}") from None
+            raise pack_error(
+                path, "bad_frame", f"the frame {name!r} does not load: {error.message}"
+            ) from None
     return frames
 
 
@@ -358,7 +361,7 @@ def _read_opened(folder: Path) -> OpenedCampaign:
     try:
         data = tomllib.loads(where.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _fail(where, "bad_manifest", f"cannot read this opened pack ({exc})") from None
+        raise pack_error(where, "bad_manifest", f"cannot read this opened pack ({exc})") from None
     return OpenedCampaign(_campaign_from(data, str(where)), folder)
 
 
@@ -385,7 +388,7 @@ def open_pack(path: str | Path, into: str | Path) -> OpenedCampaign:
             raise CampaignError(target, "not_writable", export_error(target, exc).message) from None
         try:
             safe_zip.unpack(path, pack, files, temp)
-            _load_frames(path, campaign, temp)
+            load_pack_frames(path, campaign, temp)
             temp.rename(target)
         except OSError as exc:
             if (target / MANIFEST).is_file():  # opened at the same moment by another process
@@ -435,136 +438,3 @@ def check_pack(path: str | Path) -> list[str]:
     except OSError as exc:
         return [f"cannot unpack the pack to check it ({exc.strerror or exc})"]
     return problems
-
-
-# --- writing a pack -------------------------------------------------------------------
-
-
-def _is_bundled(folder: Path) -> bool:
-    return folder.resolve().parent == frames_dir().resolve()
-
-
-def _base_folder(name: str, near: Path) -> Path | None:
-    """The folder of the frame a frame at `near` extends: a sibling folder, else a bundled one.
-
-    The same lookup `load_frame` does for `extends`, so the pack holds what will load.
-    """
-    if "/" in name or "\\" in name or name in {".", ".."}:
-        return None
-    candidates = (near.parent / name, frames_dir() / name)
-    return next((folder for folder in candidates if (folder / FRAME_FILE).is_file()), None)
-
-
-def _extends(folder: Path) -> str | None:
-    try:
-        parent = tomllib.loads((folder / FRAME_FILE).read_text(encoding="utf-8")).get("extends")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _fail(folder / FRAME_FILE, "bad_frame", f"cannot read the frame ({exc})") from None
-    return parent if isinstance(parent, str) else None
-
-
-def _pack_folders(frames: Sequence[Frame]) -> tuple[dict[str, Path], list[str], list[str]]:
-    """Pack folder name -> source folder; the offered names; the bases that must travel."""
-    sources: dict[str, Path] = {}
-    offered: list[str] = []
-    bases: list[str] = []
-
-    def add(name: str, folder: Path, names: list[str]) -> None:
-        if not ID_PATTERN.fullmatch(name):
-            raise _fail(folder, "bad_frame", f"{name!r} cannot name a frame folder in a pack")
-        known = sources.get(name)
-        if known is not None and known.resolve() != folder.resolve():
-            raise _fail(folder, "bad_frame", f"two different frames would be packed as {name!r}")
-        if known is None:
-            sources[name] = folder
-            names.append(name)
-
-    for frame in frames:
-        _saved(frame)
-        add(frame.id, frame.folder, offered)
-    for frame in frames:
-        folder = frame.folder
-        for _ in range(MAX_EXTENDS_DEPTH):
-            parent = _extends(folder)
-            base = None if parent is None else _base_folder(parent, near=folder)
-            if parent is None or base is None or _is_bundled(base):
-                break
-            add(parent, base, bases)
-            folder = base
-    return sources, offered, bases
-
-
-def _frame_files(name: str, folder: Path) -> Iterator[tuple[str, Path]]:
-    """(entry name, file) of every plain file in a frame folder; hidden and temp files skipped."""
-    root = folder.resolve()
-    for file in sorted(folder.rglob("*")):
-        relative = file.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not file.is_file():
-            continue
-        if not file.resolve().is_relative_to(root):
-            continue  # a link leading out of the frame's folder is never packed
-        yield f"{FRAMES_PREFIX}{name}/{relative.as_posix()}", file
-
-
-def _entry(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = (stat.S_IFREG | 0o644) << 16
-    return info
-
-
-def _saved(frame: Frame) -> None:
-    try:
-        saved = load_frame(frame.folder).id
-    except FrameError as error:
-        raise _fail(frame.folder, "bad_frame", f"the frame does not load: {error.message}") from None
-    if saved != frame.id:
-        raise _fail(frame.folder, "unsaved", f"the frame {frame.id!r} is not saved in a folder yet")
-
-
-def write_pack(
-    path: str | Path, campaign: Campaign, frames: Sequence[Frame], *, overwrite: bool = False
-) -> Path:
-    """Write a campaign pack; returns its path.
-
-    `campaign.frames` and `campaign.bases` are ignored: the pack offers `frames` (each
-    loaded from its own folder), in order, plus the non-bundled bases they extend. The
-    frames are first laid out as the pack will hold them and loaded from there, so a
-    pack that would not open is never written. The file is written atomically.
-
-    Raises:
-        CampaignError: a bad campaign field, a frame that is not saved, two frames that
-            would share a folder, a pack over the limits, or a frame that does not load
-            from the pack.
-        ExportError: the file exists (and `overwrite` is False) or cannot be written.
-    """
-    path = Path(path)
-    if not frames:
-        raise _fail(path, "bad_manifest", "a pack needs at least one frame")
-    sources, offered, bases = _pack_folders(frames)
-    campaign = check_campaign(replace(campaign, frames=tuple(offered), bases=tuple(bases)), path)
-    manifest = manifest_toml(campaign).encode("utf-8")
-    files: list[tuple[str, Path]] = []
-    total = len(manifest)
-    for name, folder in sources.items():
-        for entry_name, file in _frame_files(name, folder):
-            size = file.stat().st_size
-            total += size
-            if size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES or len(files) >= MAX_ENTRIES - 1:
-                raise _fail(path, "too_big", f"{file}: the pack would be over its size limits")
-            files.append((entry_name, file))
-    with tempfile.TemporaryDirectory(prefix="frame-studio-pack-") as staging:
-        for entry_name, file in files:
-            target = Path(staging).joinpath(*entry_name.split("/"))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target)
-        _load_frames(path, campaign, Path(staging))
-
-    def write(handle: BinaryIO) -> None:
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as pack:
-            pack.writestr(_entry(MANIFEST), manifest)
-            for entry_name, file in files:
-                with file.open("rb") as source, pack.open(_entry(entry_name), "w") as out:
-                    shutil.copyfileobj(source, out, safe_zip.CHUNK)
-
-    return write_atomic(path, write, overwrite=overwrite)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frame_studio.core.campaign import PACK_SUFFIX, Campaign, write_pack
+from frame_studio.core.campaign import PACK_SUFFIX, Campaign
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
+from frame_studio.core.pack_writer import write_pack
 from frame_studio.core.sheet import sample_photos
 from frame_studio.gui.board import NAME_COLUMN_WIDTH, THUMB, AnalysisCache, VariantBoard, list_photos
 from frame_studio.gui.pack_export import PackExportDialog

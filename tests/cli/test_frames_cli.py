@@ -21,9 +21,10 @@ import pytest
 from helpers import DATA, rasterise_svg, run_cli
 from PIL import Image
 
-from frame_studio.core.campaign import Campaign, open_pack, write_pack
+from frame_studio.core.campaign import Campaign, open_pack
 from frame_studio.core.frames import bundled_frames, find_frame, frames_dir, load_frame
 from frame_studio.core.lint import check_frame_folder
+from frame_studio.core.pack_writer import write_pack
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.sheet import GAP, LABEL_HEIGHT, sample_photos
 from frame_studio.core.user_dirs import user_frames_dir

@@ -24,7 +24,6 @@ from helpers import DATA, assert_image_similar
 
 from frame_studio.core.campaign import (
     MANIFEST,
-    MAX_ENTRIES,
     Campaign,
     CampaignError,
     caption,
@@ -33,11 +32,12 @@ from frame_studio.core.campaign import (
     open_pack,
     opened_campaigns,
     read_manifest,
-    write_pack,
 )
 from frame_studio.core.errors import ExportError
 from frame_studio.core.frames import Frame, find_frame, frames_dir, load_frame
+from frame_studio.core.pack_writer import write_pack
 from frame_studio.core.pipeline import frame_photo
+from frame_studio.core.safe_zip import MAX_ENTRIES
 from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.core.variants import variant_of, write_variant
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from frame_studio.core.campaign import Campaign, read_manifest, write_pack
+from frame_studio.core.campaign import Campaign, read_manifest
 from frame_studio.core.frames import Frame, find_frame
+from frame_studio.core.pack_writer import write_pack
 from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
