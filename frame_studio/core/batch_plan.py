@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,12 @@ def settings_hash(frame: Frame, settings: BatchSettings) -> str:
     return digest.hexdigest()[:16]
 
 
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "staff 2" before "staff 10" (numbers compared as numbers)."""
+    parts = re.split(r"(\d+)", unicodedata.normalize("NFC", name).casefold())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+
+
 def _check_folders(in_dir: Path, out_dir: Path) -> None:
     if not in_dir.is_dir():
         raise BatchError(in_dir, "no_input", "the input folder does not exist or is not a folder")
@@ -134,7 +142,7 @@ def _scan(in_dir: Path, recursive: bool, notes: list[str]) -> list[Job]:
     while folders:
         folder = folders.pop(0)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
         except OSError as exc:
             notes.append(f"{folder}: cannot read this folder ({exc.strerror})")
             continue

@@ -436,3 +436,17 @@ def test_plan_does_not_create_a_missing_output_folder(folders: tuple[Path, Path]
     touch(in_dir / "photo.jpg")
     plan(in_dir, out_dir / "nested")
     assert not out_dir.exists()
+
+
+def test_inputs_are_listed_in_natural_order(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for name in ("Nhân viên 10.jpg", "nhân viên 2.jpg", "Nhân viên 1.jpg", "An.jpg"):
+        (inputs / name).write_bytes(b"x")
+    plan = plan_batch(inputs, out, BatchSettings())
+    assert [job.name for job in plan.jobs] == [
+        "An.jpg",
+        "Nhân viên 1.jpg",
+        "nhân viên 2.jpg",
+        "Nhân viên 10.jpg",
+    ]
