@@ -53,7 +53,7 @@ from frame_studio.gui.review_model import (
     status_word,
 )
 from frame_studio.gui.settings import Settings
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 log = logging.getLogger(__name__)
 STATUS_SAMPLES = ((FRAMED, ()), (FRAMED, ("padded",)), (FRAMED, ("adjusted",)), (SKIPPED, ()), (REJECTED, ()))
@@ -239,10 +239,7 @@ class BatchWorkspace(QWidget):
         return self._busy
 
     def _start(self, worker: Worker) -> Worker:
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
         return worker
 
     def start(self) -> Worker | None:

@@ -23,7 +23,7 @@ from frame_studio.core.frames import Frame
 from frame_studio.core.pipeline import Analysis, analyse, frame_photo
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.messages import error_text
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 THUMB = 124
 NAME_COLUMN_WIDTH = 150
@@ -168,10 +168,7 @@ class VariantBoard(QTableWidget):
         worker = Worker(render_row, ticket, row, frame, self.photos, THUMB, self.cache)
         worker.signals.progressed.connect(self._cell_drawn)
         worker.signals.failed.connect(lambda error, _: self._row_failed(ticket, row, error))
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
         return worker
 
     def _cell_drawn(self, cell: Cell) -> None:

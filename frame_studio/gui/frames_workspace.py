@@ -35,7 +35,7 @@ from frame_studio.gui.pack_export import PackExportDialog
 from frame_studio.gui.qr_panel import QrPanel
 from frame_studio.gui.settings import Settings
 from frame_studio.gui.variant_editor import VariantEditor
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 PHOTOS_KEY = "frames/photos"
 
@@ -164,10 +164,7 @@ class FramesWorkspace(QWidget):
                 error=True,
             )
         )
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
         return worker
 
     def _show_message(self, text: str, *, error: bool) -> None:

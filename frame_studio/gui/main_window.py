@@ -19,7 +19,7 @@ from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.i18n import load_translator
 from frame_studio.gui.photo_workspace import PhotoWorkspace
 from frame_studio.gui.settings import Settings, remember_frames
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -124,10 +124,7 @@ class MainWindow(QMainWindow):
         worker = Worker(open_pack, path, user_frames_dir())
         worker.signals.finished.connect(self._pack_opened)
         worker.signals.failed.connect(lambda error, _: self._pack_failed(path, error))
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
         return worker
 
     def _pack_opened(self, opened: OpenedCampaign) -> None:

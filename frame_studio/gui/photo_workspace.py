@@ -37,7 +37,7 @@ from frame_studio.gui.convert import to_pixmap, to_qimage
 from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.messages import error_text, flag_text
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 PHOTO_SUFFIXES = (
     "*.jpg",
@@ -185,10 +185,7 @@ class PhotoWorkspace(QWidget):
             self.frame_box.setCurrentIndex(index)
 
     def _start(self, worker: Worker) -> None:
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
 
     # -- loading -----------------------------------------------------------------------
 

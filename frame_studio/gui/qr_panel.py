@@ -24,7 +24,7 @@ from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.qr import qr_image, save_qr
 from frame_studio.gui.convert import to_pixmap
 from frame_studio.gui.messages import error_text
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 QR_VIEW = 240
 PNG_SIZE = 600
@@ -141,10 +141,7 @@ class QrPanel(QWidget):
         worker = Worker(save_qr, self.link(), path, size=size, overwrite=overwrite)
         worker.signals.finished.connect(self._exported)
         worker.signals.failed.connect(lambda error, _: self._failed(path, error))
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
         return worker
 
     def _exported(self, path: Path) -> None:

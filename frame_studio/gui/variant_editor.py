@@ -40,7 +40,7 @@ from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.lint_view import LintView
 from frame_studio.gui.messages import error_text
 from frame_studio.gui.part_names import part_label
-from frame_studio.gui.workers import Worker
+from frame_studio.gui.workers import Worker, start_kept
 
 PREVIEW = 200
 COLOR_COLUMNS = 3
@@ -406,10 +406,7 @@ class VariantEditor(QWidget):
         return worker
 
     def _start(self, worker: Worker) -> None:
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda _: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        self.pool.start(worker)
+        start_kept(self.pool, worker, self._workers)
 
     def _checked(self, check: Check) -> None:
         if check.ticket != self._ticket:

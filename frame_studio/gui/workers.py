@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -57,3 +57,16 @@ class Worker(QRunnable):
                 self.signals.progressed.emit(next(generator))
         except StopIteration as stop:
             return stop.value
+
+
+def start_kept(pool: QThreadPool, worker: Worker, kept: set[Worker]) -> Worker:
+    """Start `worker` on `pool`, holding it in `kept` until it has reported.
+
+    The Python side must outlive the run (its signals and cancel flag), so the caller's
+    set keeps it; it leaves the set when `finished` or `failed` arrives.
+    """
+    kept.add(worker)
+    worker.signals.finished.connect(lambda _: kept.discard(worker))
+    worker.signals.failed.connect(lambda *_: kept.discard(worker))
+    pool.start(worker)
+    return worker
