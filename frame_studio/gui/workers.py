@@ -5,12 +5,18 @@ generator, each value it yields is emitted as `progressed` and its return value 
 `finished`; otherwise `finished` carries the result. Any exception is emitted as `failed`
 (never lost). A worker never touches widgets: connect its signals to slots in the GUI.
 Cancelling sets `cancel`, an Event the work may check (pass it in yourself).
+
+Lifetime: a worker (and its signals, a QObject of the GUI thread) must only ever be freed
+on the GUI thread, after the pool thread is done with it. So the pool never deletes it
+(no auto-delete), `run` drops what it held and notes when it returned, and
+`start_kept` keeps it until well after that, releasing it when a later worker starts.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable, Generator
 from typing import Any
@@ -36,9 +42,8 @@ class Worker(QRunnable):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.signals = WorkerSignals()
         self.cancel = threading.Event()
-        # Auto-delete stays on: the pool owns the C++ runnable until run() has returned, so
-        # the GUI dropping its Python reference early can never free it mid-run.
-        self.setAutoDelete(True)
+        self.returned_at: float | None = None  # monotonic time run() ended (set on the pool thread)
+        self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
@@ -50,6 +55,9 @@ class Worker(QRunnable):
             self.signals.failed.emit(error, traceback.format_exc())
         else:
             self.signals.finished.emit(result)
+        finally:
+            self.fn, self.args, self.kwargs = _done, (), {}  # free the work's inputs here
+            self.returned_at = time.monotonic()
 
     def _drain(self, generator: Generator[Any, None, Any]) -> Any:
         try:
@@ -59,14 +67,23 @@ class Worker(QRunnable):
             return stop.value
 
 
-def start_kept(pool: QThreadPool, worker: Worker, kept: set[Worker]) -> Worker:
-    """Start `worker` on `pool`, holding it in `kept` until it has reported.
+#: How long after its run returned a worker is kept, so the pool thread is long done with it.
+RELEASE_AFTER = 1.0
 
-    The Python side must outlive the run (its signals and cancel flag), so the caller's
-    set keeps it; it leaves the set when `finished` or `failed` arrives.
+
+def _done(*args: Any, **kwargs: Any) -> None:
+    """What a finished worker holds instead of its function."""
+
+
+def start_kept(pool: QThreadPool, worker: Worker, kept: set[Worker]) -> Worker:
+    """Start `worker` on `pool`, keeping it in the caller's `kept` set.
+
+    Workers whose run ended more than `RELEASE_AFTER` seconds ago leave the set here, on the
+    GUI thread, so a worker and its signals are never freed on a pool thread or mid-run.
     """
+    now = time.monotonic()
+    for old in [w for w in kept if w.returned_at is not None and now - w.returned_at > RELEASE_AFTER]:
+        kept.discard(old)
     kept.add(worker)
-    worker.signals.finished.connect(lambda _: kept.discard(worker))
-    worker.signals.failed.connect(lambda *_: kept.discard(worker))
     pool.start(worker)
     return worker
