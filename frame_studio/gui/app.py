@@ -24,6 +24,7 @@ from frame_studio.core.frames import Frame, bundled_frames, load_frame
 from frame_studio.core.sheet import sample_photos
 from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.gui.campaign_book import CampaignBook
+from frame_studio.gui.collector import MainThreadCollector
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
 
@@ -71,6 +72,8 @@ def create_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("FrameStudio")
     app.setApplicationName("Frame Studio")
     app.setApplicationVersion(__version__)
+    if not hasattr(app, "collector"):
+        app.collector = MainThreadCollector(app)  # type: ignore[attr-defined]
     app.setWindowIcon(QIcon(str(asset_path("icons", "frame-studio.png"))))
     for font in asset_path("fonts").glob("*.ttf"):
         QFontDatabase.addApplicationFont(str(font))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,15 @@ from PySide6.QtCore import QSettings, QThreadPool
 from frame_studio.core.frames import Frame
 from frame_studio.gui.app import load_frames
 from frame_studio.gui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (frame_studio.gui.collector): no collection on pool threads."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture
