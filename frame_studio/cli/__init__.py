@@ -2,17 +2,90 @@
 
 Each command lives in its own module and only calls `frame_studio.core`; Qt is imported
 only when the desktop app starts.
+
+No traceback reaches the terminal. A command reports the problems it expects in one
+`error: ...` line; anything else that escapes a command is written with its traceback to
+`frame-studio.log` in the user data folder (the temp folder if that cannot be written) and
+named in one sentence, exit code 4. Ctrl-C that escapes a command prints "stopped", exit 130.
+Warnings the app logs go to the same file, which is only created when something is logged.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
 import multiprocessing
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from frame_studio import __version__
 from frame_studio.cli import batch, frames, pack, qr, render
+from frame_studio.cli.common import EXIT_INTERNAL, EXIT_STOPPED, say
+from frame_studio.core.user_dirs import user_data_dir
+
+logger = logging.getLogger(__name__)
+
+LOG_FILE_NAME = "frame-studio.log"
+_LOG_MAX_BYTES = 1_000_000
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class _RotatingLog(logging.handlers.RotatingFileHandler):
+    """The log file itself; a record it cannot write (disk full...) is dropped quietly.
+
+    There is nowhere else to report that, and a "--- Logging error ---" traceback on the
+    terminal is exactly what the log file is there to avoid.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """Drop the record."""
+
+
+class LogFile(logging.Handler):
+    """`frame-studio.log`, opened (and its folder created) only when the first record arrives.
+
+    It goes in the user data folder, or in the temp folder when that folder cannot be created
+    or written. When neither can, records are dropped and `path` stays None.
+    """
+
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
+        self.setFormatter(logging.Formatter(_LOG_FORMAT))
+        self.path: Path | None = None
+        self._file: logging.Handler | None = None
+        self._failed = False
+
+    def _open(self) -> logging.Handler | None:
+        folders: list[Callable[[], Path]] = [user_data_dir, lambda: Path(tempfile.gettempdir())]
+        for folder in folders:
+            try:
+                path = folder() / LOG_FILE_NAME
+                path.parent.mkdir(parents=True, exist_ok=True)
+                handler = _RotatingLog(path, maxBytes=_LOG_MAX_BYTES, backupCount=1, encoding="utf-8")
+            except OSError:
+                continue  # nowhere to log this to yet: try the next folder
+            handler.setFormatter(self.formatter)
+            self.path = path
+            return handler
+        return None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record, opening the file first if needed."""
+        if self._file is None and not self._failed:
+            self._file = self._open()
+            self._failed = self._file is None
+        if self._file is not None:
+            self._file.emit(record)
+
+    def close(self) -> None:
+        """Close the file, if it was opened."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        super().close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +112,21 @@ def run_gui(argv: Sequence[str]) -> int:
     return int(run(list(argv)))
 
 
+def _one_line(error: BaseException) -> str:
+    detail = " ".join(str(error).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def _unexpected(error: Exception, argv: Sequence[str], log: LogFile) -> int:
+    """Log the traceback of an exception no command expected; tell the user in one sentence."""
+    logger.error("an unexpected problem stopped `frame-studio %s`", " ".join(argv), exc_info=error)
+    where = f"Details were written to {log.path}" if log.path else "No log file could be written"
+    say(sys.stderr, f"error: an unexpected problem stopped frame-studio ({_one_line(error)}). {where}")
+    return EXIT_INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `frame-studio` and `python -m frame_studio`."""
     multiprocessing.freeze_support()  # batch workers are spawned; needed in the frozen app
@@ -47,6 +135,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
-    if hasattr(args, "run"):
-        return int(args.run(args))
-    return run_gui(argv)
+    log = LogFile()
+    app_logger = logging.getLogger("frame_studio")
+    app_logger.addHandler(log)
+    try:
+        if hasattr(args, "run"):
+            return int(args.run(args))
+        return run_gui(argv)
+    except KeyboardInterrupt:
+        say(sys.stderr, "stopped")
+        return EXIT_STOPPED
+    except Exception as error:  # noqa: BLE001 (the last resort: logged with its traceback)
+        return _unexpected(error, argv, log)
+    finally:
+        app_logger.removeHandler(log)
+        log.close()

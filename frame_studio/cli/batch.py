@@ -1,8 +1,11 @@
 """`frame-studio batch IN_DIR OUT_DIR`: frame a whole folder, resumably, in parallel.
 
 Ctrl-C stops after the photos in flight and keeps finished work (a second Ctrl-C stops
-at once; a rerun resumes). Exit status: 0 when every photo was framed (or already was),
-1 when some were rejected, 2 when the batch could not start.
+at once; a rerun resumes). One batch writes into a folder at a time: a second one is
+refused (or waits, with --wait). Exit status: 0 when every photo was framed (or already
+was), 1 when some were rejected or the batch was stopped, 2 when the batch could not
+start, 3 when the photos are done but a report, the QR code or the reminder could not be
+written.
 """
 
 from __future__ import annotations
@@ -16,16 +19,22 @@ from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
-from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say, size_argument
+from frame_studio.cli.common import (
+    EXIT_CANNOT_START,
+    EXIT_FILES_NOT_WRITTEN,
+    EXIT_OK,
+    EXIT_SOME_REJECTED,
+    say,
+    size_argument,
+)
 from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.cli.progress import Progress
 from frame_studio.core.batch import REJECTED, run_batch
-from frame_studio.core.batch_plan import BatchSettings, plan_batch
+from frame_studio.core.batch_files import BatchFiles, write_batch_files
+from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
 from frame_studio.core.errors import FrameStudioError
-from frame_studio.core.report import write_reports
+from frame_studio.core.out_folder import FolderError, claim_output_folder
 from frame_studio.core.roster import Roster, read_roster
-
-REPORT_STEM = "frame-studio-report"
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -52,6 +61,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     batch.add_argument("--ascii", action="store_true", help="strip diacritics from templated names")
     batch.add_argument("--recursive", action="store_true", help="include sub-folders")
+    batch.add_argument(
+        "--wait", action="store_true", help="wait while another batch is writing into OUT_DIR (else: exit 2)"
+    )
     batch.set_defaults(run=run_batch_command)
 
 
@@ -65,17 +77,16 @@ def _stop_on_first_ctrl_c(cancel: threading.Event) -> None:
     signal.signal(signal.SIGINT, handler)
 
 
-def run_batch_command(args: argparse.Namespace) -> int:
-    """Plan, run with progress, write the reports and a one-line summary."""
-    try:
-        opened = open_campaign(args.campaign) if args.campaign is not None else None
-        frame = str(opened.frame_folder(args.frame)) if opened else args.frame
-    except FrameStudioError as error:
-        say(sys.stderr, f"error: {error}")
-        return EXIT_CANNOT_START
+def _plan(args: argparse.Namespace) -> Plan:
+    """The batch's plan, from the arguments (and the campaign pack, if any).
+
+    Raises:
+        FrameStudioError: the pack, roster, folders, frame or settings cannot be used.
+    """
+    opened = open_campaign(args.campaign) if args.campaign is not None else None
     preset = opened.campaign if opened else None
     settings = BatchSettings(
-        frame=frame,
+        frame=str(opened.frame_folder(args.frame)) if opened else args.frame,
         sizes=args.sizes or ((args.size,) if args.size else preset.sizes if preset else (1080,)),
         format=args.format or (preset.format if preset else "jpg"),
         overwrite=args.overwrite,
@@ -83,46 +94,62 @@ def run_batch_command(args: argparse.Namespace) -> int:
         ascii_names=args.ascii,
         recursive=args.recursive,
     )
+    roster: Roster | None = read_roster(args.roster) if args.roster else None
+    plan = plan_batch(args.input, args.output, settings, roster=roster)
+    if opened is not None:  # the QR code and HR's reminder are the campaign's
+        campaign = opened.campaign
+        plan.frame = replace(plan.frame, link=campaign.link, campaign=campaign.name, valid_until=campaign.end)
+        say(sys.stderr, describe(opened)[0])
+    return plan
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    """Plan, claim the output folder, run with progress, write the batch files and a summary."""
     try:
-        roster: Roster | None = read_roster(args.roster) if args.roster else None
-        plan = plan_batch(args.input, args.output, settings, roster=roster)
-        plan.out_dir.mkdir(parents=True, exist_ok=True)
-        if opened is not None:  # the QR code and HR's reminder (run_batch) are the campaign's
-            campaign = opened.campaign
-            plan.frame = replace(
-                plan.frame, link=campaign.link, campaign=campaign.name, valid_until=campaign.end
-            )
-            say(sys.stderr, describe(opened)[0])
+        plan = _plan(args)
     except FrameStudioError as error:
         say(sys.stderr, f"error: {error}")
-        return EXIT_CANNOT_START
-    except OSError as error:
-        say(sys.stderr, f"error: {args.output}: cannot create the output folder ({error.strerror})")
         return EXIT_CANNOT_START
     for note in plan.notes:
         say(sys.stderr, f"note: {note}")
     cancel = threading.Event()
     _stop_on_first_ctrl_c(cancel)
-    progress = Progress(len(plan.jobs), sys.stderr)
-    records = []
-    for result in run_batch(plan, workers=args.jobs, cancel=cancel):
-        records.append(result.record())
-        progress.advance(result.input, result.status, result.reason)
-    progress.finish()
-    order = {job.name: index for index, job in enumerate(plan.jobs)}
-    records.sort(key=lambda record: order.get(record["input"], len(order)))
-    jsonl = args.report or plan.out_dir / f"{REPORT_STEM}.jsonl"
     try:
-        write_reports(records, jsonl, jsonl.with_suffix(".csv"))
-    except FrameStudioError as error:
-        say(sys.stderr, f"error: {error}")
+        lock = claim_output_folder(plan.out_dir, wait=float("inf") if args.wait else 0.0, cancel=cancel)
+    except FolderError as error:
+        hint = " (or add --wait to start when it has finished)" if error.code == "busy" else ""
+        say(sys.stderr, f"error: {error}{hint}")
+        return EXIT_CANNOT_START
+    with lock:
+        progress = Progress(len(plan.jobs), sys.stderr)
+        records = []
+        for result in run_batch(plan, workers=args.jobs, cancel=cancel, lock=lock):
+            records.append(result.record())
+            progress.advance(result.input, result.status, result.reason)
+        progress.finish()
+        files = write_batch_files(plan, records, report=args.report, overwrite=args.overwrite)
+    return _summary(plan, records, files, stopped=cancel.is_set())
+
+
+def _summary(plan: Plan, records: list[dict[str, object]], files: BatchFiles, *, stopped: bool) -> int:
+    """Print the notes, problems and one-line summary; return the exit status."""
+    for note in files.notes:
+        say(sys.stderr, f"note: {note}")
+    for problem in files.problems:
+        say(sys.stderr, f"error: {problem}")
     counts = Counter(record["status"] for record in records)
-    stopped = f", stopped early: {len(plan.jobs) - len(records)} not done" if cancel.is_set() else ""
-    say(
-        sys.stderr,
-        f"{counts['framed']} framed, {counts['skipped']} skipped, {counts[REJECTED]} rejected"
-        f"{stopped}; report: {jsonl.with_suffix('.csv')}",
-    )
-    if counts[REJECTED] or cancel.is_set():
+    stopped_text = f", stopped early: {len(plan.jobs) - len(records)} not done" if stopped else ""
+    parts = [
+        f"{counts['framed']} framed, {counts['skipped']} skipped, {counts[REJECTED]} rejected{stopped_text}"
+    ]
+    if plan.ignored:
+        parts.append(f"{plan.ignored} system file{'s' if plan.ignored != 1 else ''} ignored")
+    if files.problems:
+        parts.append(f"{len(files.problems)} batch file(s) not written")
+    report = files.written.get("report_csv")
+    say(sys.stderr, "; ".join(parts) + (f"; report: {report}" if report else ""))
+    if files.problems:
+        return EXIT_FILES_NOT_WRITTEN
+    if counts[REJECTED] or stopped:
         return EXIT_SOME_REJECTED
     return EXIT_OK

@@ -5,7 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-EXIT_OK, EXIT_SOME_REJECTED, EXIT_CANNOT_START = 0, 1, 2
+EXIT_OK = 0
+#: Some photos were rejected (the others were framed).
+EXIT_SOME_REJECTED = 1
+#: Nothing was done: a bad argument, a missing input, a file that cannot be written.
+EXIT_CANNOT_START = 2
+#: The batch finished but some batch files (reports, QR, reminder) could not be written.
+EXIT_FILES_NOT_WRITTEN = 3
+#: An unexpected problem (a bug) stopped the command; its traceback is in the log file.
+EXIT_INTERNAL = 4
+#: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_STOPPED = 130
 
 
 def size_argument(text: str) -> int:

@@ -16,11 +16,10 @@ from frame_studio.core.atomic import write_atomic
 from frame_studio.core.campaign import is_ended, opened_campaigns
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, bundled_frames, load_frame
+from frame_studio.core.images import PHOTO_SUFFIXES
 from frame_studio.core.lint import check_frame_folder
 from frame_studio.core.sheet import sample_photos, variant_sheet
 from frame_studio.core.user_dirs import user_frames_dir
-
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff"}
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -84,15 +83,38 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_SOME_REJECTED if problems else EXIT_OK
 
 
+def _folder_photos(folder: Path) -> list[Path]:
+    """The photo files of a folder by name (not recursive), told apart by their suffix.
+
+    Raises:
+        OSError: the folder is missing, is a file, or cannot be read.
+    """
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES and p.is_file())
+
+
+def _folder_problem(folder: Path, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "there is no such folder"
+    if isinstance(error, PermissionError):
+        return "the folder cannot be read (permission denied)"
+    if isinstance(error, NotADirectoryError) or folder.is_file():
+        return "this is a file, not a folder of photos"
+    return f"the folder cannot be read ({error.strerror or error})"
+
+
 def run_sheet(args: argparse.Namespace) -> int:
     """Draw the variant board to a PNG."""
     if args.output.exists() and not args.overwrite:
         say(sys.stderr, f"error: {args.output}: a file with this name already exists (use --overwrite)")
         return EXIT_CANNOT_START
-    if args.photos is not None:
-        photos = sorted(p for p in args.photos.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
-    else:
+    if args.photos is None:
         photos = sample_photos()
+    else:
+        try:
+            photos = _folder_photos(args.photos)
+        except OSError as error:
+            say(sys.stderr, f"error: {args.photos}: {_folder_problem(args.photos, error)}")
+            return EXIT_CANNOT_START
     try:
         frames = [load_frame(folder) for folder in bundled_frames()]
         image = variant_sheet(frames, photos[:4])

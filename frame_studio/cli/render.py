@@ -7,7 +7,6 @@ command could not start (bad arguments, unusable frame or output folder).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,11 @@ from frame_studio.core.atomic import write_text_atomic
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, find_frame
 from frame_studio.core.naming import free_name, output_name
+from frame_studio.core.out_folder import check_output_folder
+from frame_studio.core.outcome import JobResult, framed_result, rejected_result
 from frame_studio.core.pipeline import frame_photo
 from frame_studio.core.render import SUFFIX_BY_FORMAT, save_image
+from frame_studio.core.report import report_jsonl
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,21 +38,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     render.set_defaults(run=run_render)
 
 
-def _report_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
-
-
-def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[str]) -> dict[str, Any]:
-    """Frame one photo and return its report record (never raises for a bad photo)."""
-    record: dict[str, Any] = {
-        "input": photo,
-        "status": "rejected",
-        "output": None,
-        "reason": None,
-        "flags": [],
-        "faces": [],
-        "window_rect": None,
-    }
+def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[str]) -> JobResult:
+    """Frame one photo (never raises for a bad photo or an output that cannot be written)."""
     try:
         framed = frame_photo(photo, frame, size=args.size)
         name = output_name(photo, SUFFIX_BY_FORMAT[args.format])
@@ -59,17 +48,9 @@ def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[s
         taken.add(name)
         output = save_image(framed.image, args.output / name, overwrite=args.overwrite)
     except FrameStudioError as error:
-        record["reason"] = error.message
-        return record
-    placement = framed.placement
-    record |= {
-        "status": "framed",
-        "output": str(output),
-        "flags": list(framed.flags),
-        "faces": [[*(round(v, 1) for v in f.box), round(f.score, 3)] for f in framed.analysis.faces],
-        "window_rect": [round(v, 1) for v in placement.window_rect(frame.window.aspect)],
-    }
-    return record
+        return rejected_result(photo, error)
+    aspect = frame.window.aspect
+    return framed_result(photo, (str(output),), framed.analysis, framed.placement, aspect, framed.flags)
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -83,12 +64,9 @@ def run_render(args: argparse.Namespace) -> int:
         else:
             frame, size, kind = find_frame(args.frame), 1080, "png"
         args = argparse.Namespace(**vars(args) | {"size": args.size or size, "format": args.format or kind})
-        args.output.mkdir(parents=True, exist_ok=True)
+        check_output_folder(args.output)
     except FrameStudioError as error:
         say(sys.stderr, f"error: {error}")
-        return EXIT_CANNOT_START
-    except OSError as error:
-        say(sys.stderr, f"error: {args.output}: cannot create the output folder ({error.strerror})")
         return EXIT_CANNOT_START
     if args.report is not None and args.report.exists() and not args.overwrite:
         say(sys.stderr, f"error: {args.report}: the report file exists (use --overwrite)")
@@ -96,7 +74,7 @@ def run_render(args: argparse.Namespace) -> int:
     records: list[dict[str, Any]] = []
     taken: set[str] = set()
     for photo in args.photos:
-        record = _render_one(photo, frame, args, taken)
+        record = _render_one(photo, frame, args, taken).record()
         records.append(record)
         if record["status"] == "framed":
             flags = f"  [{', '.join(record['flags'])}]" if record["flags"] else ""
@@ -106,8 +84,7 @@ def run_render(args: argparse.Namespace) -> int:
     rejected = sum(record["status"] == "rejected" for record in records)
     if args.report is not None:
         try:
-            text = "".join(_report_line(record) + "\n" for record in records)
-            write_text_atomic(args.report, text, overwrite=args.overwrite)
+            write_text_atomic(args.report, report_jsonl(records), overwrite=args.overwrite)
         except FrameStudioError as error:
             say(sys.stderr, f"error: {error}")
             return EXIT_CANNOT_START

@@ -6,12 +6,14 @@ Outputs are written atomically, so a batch killed at any moment leaves only comp
 files; the next run clears stale temp files and resumes. A worker that crashes (a decoder
 bug on a hostile file) breaks only that photo: the photos that were in flight are retried
 one by one and the culprit is rejected. Memory stays bounded: only a few photos are in
-flight at once, whatever the folder's size. Beside the photos go the QR code of the
-frame's link and, when the frame has an end date, the calendar reminder for HR to send.
+flight at once, whatever the folder's size. The output folder is held by this batch alone
+(`core/out_folder`); the files beside the photos are written afterwards by
+`core/batch_files`.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -20,75 +22,66 @@ from collections import deque
 from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from frame_studio.core.atomic import remove_stale_temp_files
+from frame_studio.core.atomic import export_error, remove_stale_temp_files
 from frame_studio.core.batch_plan import BatchSettings, Job, Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, personalise
-from frame_studio.core.journal import JournalWriter
+from frame_studio.core.journal import JOURNAL_NAME, JournalWriter
+from frame_studio.core.out_folder import FolderLock, claim_output_folder
+from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult, framed_result, rejected_result
 from frame_studio.core.pipeline import analyse, frame_photo
 from frame_studio.core.placement import Placement
-from frame_studio.core.qr import save_qr_files
-from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 from frame_studio.core.render import save_image
 
-FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
+logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class JobResult:
-    """The outcome of one input, as the report shows it."""
-
-    input: str
-    status: str
-    outputs: tuple[str, ...] = ()
-    reason: str | None = None
-    code: str | None = None
-    flags: tuple[str, ...] = ()
-    faces: tuple[tuple[float, ...], ...] = ()
-    window_rect: tuple[float, ...] | None = None
-
-    def record(self) -> dict[str, Any]:
-        """The report's JSON object for this input."""
-        return {
-            "input": self.input,
-            "status": self.status,
-            "output": self.outputs[0] if self.outputs else None,
-            "outputs": list(self.outputs),
-            "reason": self.reason,
-            "flags": list(self.flags),
-            "faces": [list(face) for face in self.faces],
-            "window_rect": list(self.window_rect) if self.window_rect else None,
-        }
+__all__ = ["FRAMED", "REJECTED", "SKIPPED", "JobResult", "reexport", "run_batch", "run_job"]
 
 
 def run_job(job: Job, frame: Frame, settings: BatchSettings, out_dir: Path) -> JobResult:
     """Frame one photo into all its outputs. Never raises for a bad photo."""
     try:
-        personal = personalise(frame, dict(job.person))
-        analysis = analyse(job.source, personal)
-        flags: list[str] = []
-        placement = analysis.result.placement
-        for size, name in zip(settings.sizes, job.outputs, strict=True):
-            framed = frame_photo(job.source, personal, size=size, analysis=analysis)
-            target = out_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            save_image(framed.image, target, overwrite=job.replace, settings=settings.encode)
-            flags += [flag for flag in framed.flags if flag not in flags]
+        return _frame_job(job, frame, settings, out_dir, may_replace=job.replace)
     except FrameStudioError as error:
-        return JobResult(job.name, REJECTED, reason=error.message, code=error.code)
-    except OSError as error:
-        return JobResult(job.name, REJECTED, reason=f"cannot write the output ({error})", code="write_failed")
-    except Exception as error:  # noqa: BLE001 - one photo's unexpected failure never stops the batch
+        return rejected_result(job.name, error)
+    except Exception as error:  # one photo's unexpected failure never stops the batch
+        logger.exception("%s: unexpected error", job.source)
         reason = f"unexpected error ({type(error).__name__}: {error})"
         return JobResult(job.name, REJECTED, reason=reason, code="internal")
-    faces = tuple((*(round(v, 1) for v in face.box), round(face.score, 3)) for face in analysis.faces)
-    rect = tuple(round(v, 1) for v in placement.window_rect(personal.window.aspect))
+
+
+def _frame_job(
+    job: Job,
+    frame: Frame,
+    settings: BatchSettings,
+    out_dir: Path,
+    *,
+    may_replace: bool,
+    placement: Placement | None = None,
+) -> JobResult:
+    """Frame one photo into its outputs (a chosen placement, or the automatic one).
+
+    Raises:
+        FrameStudioError: the photo cannot be read or an output cannot be written.
+    """
+    personal = personalise(frame, dict(job.person))
+    analysis = analyse(job.source, personal)
+    flags: list[str] = []
+    for size, name in zip(settings.sizes, job.outputs, strict=True):
+        framed = frame_photo(job.source, personal, size=size, analysis=analysis, placement=placement)
+        target = out_dir / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise export_error(target, exc) from None
+        save_image(framed.image, target, overwrite=may_replace, settings=settings.encode)
+        flags += [flag for flag in framed.flags if flag not in flags]
     outputs = tuple(str(out_dir / name) for name in job.outputs)
-    return JobResult(job.name, FRAMED, outputs, flags=tuple(flags), faces=faces, window_rect=rect)
+    chosen = placement or analysis.result.placement
+    return framed_result(job.name, outputs, analysis, chosen, personal.window.aspect, tuple(flags))
 
 
 def _worker_init() -> None:
@@ -112,15 +105,21 @@ def _skipped(job: Job, out_dir: Path) -> JobResult:
 
 
 class _Journal:
-    """The parent's view of the journal: pending before, done after."""
+    """The parent's view of the journal: pending before, done after (each refreshes the lock)."""
 
-    def __init__(self, plan: Plan) -> None:
-        self.plan, self.writer = plan, JournalWriter(plan.out_dir)
+    def __init__(self, plan: Plan, lock: FolderLock) -> None:
+        self.plan, self.lock = plan, lock
+        try:
+            self.writer = JournalWriter(plan.out_dir)
+        except OSError as exc:
+            raise export_error(plan.out_dir / JOURNAL_NAME, exc) from None
 
     def pending(self, job: Job) -> None:
+        self.lock.refresh()
         self.writer.write({"state": "pending", "input": job.name, "outputs": list(job.outputs)})
 
     def done(self, job: Job, result: JobResult) -> None:
+        self.lock.refresh()
         self.writer.write(
             {
                 "state": "done",
@@ -160,7 +159,11 @@ def _run_alone(job: Job, plan: Plan) -> JobResult:
 
 
 def run_batch(
-    plan: Plan, *, workers: int | None = None, cancel: threading.Event | None = None
+    plan: Plan,
+    *,
+    workers: int | None = None,
+    cancel: threading.Event | None = None,
+    lock: FolderLock | None = None,
 ) -> Iterator[JobResult]:
     """Run the plan, yielding each input's result as soon as it is known.
 
@@ -168,12 +171,18 @@ def run_batch(
         plan: from `plan_batch`.
         workers: processes (default: all cores).
         cancel: set it to stop after the photos in flight; finished work is kept.
+        lock: the output folder's lock, when the caller claimed it (to keep it for the
+            files written after the photos); else the batch claims and releases it.
+
+    Raises:
+        FolderError: (before the first result) the output folder cannot be written, or
+            another batch is writing into it.
     """
     workers = max(1, workers or os.cpu_count() or 1)
     cancel = cancel or threading.Event()
-    plan.out_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temp_files(plan.out_dir)
-    journal = _Journal(plan)
+    own_lock = lock is None
+    lock = lock or claim_output_folder(plan.out_dir)
+    journal = _Journal(plan, lock)
     try:
         todo: deque[Job] = deque()
         for job in plan.jobs:
@@ -193,14 +202,10 @@ def run_batch(
                 result = _run_alone(job, plan)
                 journal.done(job, result)
                 yield result
-        if plan.frame.link and not cancel.is_set():
-            save_qr_files(plan.frame.link, plan.out_dir)
-        frame, end = plan.frame, plan.frame.valid_until
-        if end is not None and not cancel.is_set():  # HR sends it with the photos
-            name = frame.campaign or frame.name
-            write_reminder(plan.out_dir / REMINDER_FILE, name, end, link=frame.link or None, overwrite=True)
     finally:
         journal.writer.close()
+        if own_lock:
+            lock.release()
 
 
 def _run_pool(
@@ -225,6 +230,7 @@ def _run_pool(
                 for future in [f for f in in_flight if f.cancel()]:
                     del in_flight[future]
             finished, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            journal.lock.refresh()
             for future in finished:
                 job = in_flight.pop(future)
                 try:
@@ -242,32 +248,27 @@ def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
     """Re-frame one photo of a finished batch with a placement chosen by hand.
 
     The photo's outputs are replaced (they are the batch's own), the journal records the
-    new outcome (so a rerun keeps the fix), and the caller updates the reports.
+    new outcome (so a rerun keeps the fix), and the caller updates the reports. The output
+    folder is claimed for the moment, so a hand fix never writes beside a running batch.
 
     Raises:
         KeyError: the batch has no such input.
+        FolderError: the output folder cannot be written, or a batch is writing into it.
     """
     job = next(job for job in plan.jobs if job.name == name)
-    personal = personalise(plan.frame, dict(job.person))
-    journal = _Journal(plan)
-    try:
-        journal.pending(job)
-        analysis = analyse(job.source, personal)
-        flags: list[str] = []
-        for size, output in zip(plan.settings.sizes, job.outputs, strict=True):
-            framed = frame_photo(job.source, personal, size=size, analysis=analysis, placement=placement)
-            target = plan.out_dir / output
-            target.parent.mkdir(parents=True, exist_ok=True)
-            save_image(framed.image, target, overwrite=True, settings=plan.settings.encode)
-            flags += [flag for flag in framed.flags if flag not in flags and flag != "no_face"]
-        faces = tuple((*(round(v, 1) for v in f.box), round(f.score, 3)) for f in analysis.faces)
-        rect = tuple(round(v, 1) for v in placement.window_rect(personal.window.aspect))
-        outputs = tuple(str(plan.out_dir / output) for output in job.outputs)
-        result = JobResult(
-            job.name, FRAMED, outputs, flags=(*flags, "adjusted"), faces=faces, window_rect=rect
-        )
-    except FrameStudioError as error:
-        result = JobResult(job.name, REJECTED, reason=error.message, code=error.code)
-    journal.done(job, result)
-    journal.writer.close()
+    with claim_output_folder(plan.out_dir) as lock:
+        journal = _Journal(plan, lock)
+        try:
+            journal.pending(job)
+            try:
+                result = _frame_job(
+                    job, plan.frame, plan.settings, plan.out_dir, may_replace=True, placement=placement
+                )
+                flags = tuple(flag for flag in result.flags if flag != "no_face")
+                result = replace(result, flags=(*flags, "adjusted"))
+            except FrameStudioError as error:
+                result = rejected_result(job.name, error)
+            journal.done(job, result)
+        finally:
+            journal.writer.close()
     return result

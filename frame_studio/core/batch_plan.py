@@ -13,22 +13,33 @@ import hashlib
 import json
 import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from frame_studio import __version__
+from frame_studio.core.atomic import TEMP_NAME_LENGTH
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, find_frame
-from frame_studio.core.journal import JOURNAL_NAME, JournalState, read_journal
-from frame_studio.core.naming import MAX_NAME_BYTES, clean_part, numbered, output_name, templated_name
+from frame_studio.core.journal import JournalState, read_journal
+from frame_studio.core.naming import (
+    MAX_NAME_BYTES,
+    clean_part,
+    fit_name,
+    numbered,
+    output_name,
+    templated_name,
+)
 from frame_studio.core.naming import template_fields as fields_of
 from frame_studio.core.render import SUFFIX_BY_FORMAT, EncodeSettings
 from frame_studio.core.roster import Roster
+from frame_studio.core.scan import scan_inputs
+from frame_studio.core.winpath import MAX_PATH, path_length, room_for_name
 
 BUILTIN_FIELDS = ("file", "ext")
+MIN_NAME_ROOM = 16
+"""Fewest characters a file name needs under Windows' path limit (else: path too long)."""
 
 
 class BatchError(FrameStudioError):
@@ -89,7 +100,12 @@ class Job:
 
 @dataclass
 class Plan:
-    """A planned batch."""
+    """A planned batch.
+
+    Attributes:
+        ignored: operating-system junk skipped in the input folder (`Thumbs.db`,
+            `desktop.ini`, `.DS_Store`, `$RECYCLE.BIN`, ...), counted, not rejected.
+    """
 
     in_dir: Path
     out_dir: Path
@@ -98,6 +114,7 @@ class Plan:
     settings_hash: str
     jobs: list[Job]
     notes: list[str] = field(default_factory=list)
+    ignored: int = 0
 
 
 def settings_hash(frame: Frame, settings: BatchSettings) -> str:
@@ -134,47 +151,6 @@ def _check_folders(in_dir: Path, out_dir: Path) -> None:
         raise BatchError(out_dir, "not_a_folder", "the output path exists and is not a folder")
 
 
-def _scan(in_dir: Path, recursive: bool, notes: list[str]) -> list[Job]:
-    """Every entry of the input folder as a job; special files and outward links rejected."""
-    root = in_dir.resolve()
-    jobs: list[Job] = []
-    folders = [in_dir]
-    while folders:
-        folder = folders.pop(0)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
-        except OSError as exc:
-            notes.append(f"{folder}: cannot read this folder ({exc.strerror})")
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue  # hidden files, our own journal and temp files
-            path = Path(entry.path)
-            name = path.relative_to(in_dir).as_posix()
-            if entry.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    jobs.append(
-                        Job(path, name, problem=("outside_link", "the link leads out of the input folder"))
-                    )
-                    continue
-                if target.is_dir():
-                    continue  # never follow linked folders (no loops, no escapes)
-            try:
-                info = path.stat()
-            except OSError:
-                jobs.append(Job(path, name, problem=("not_found", "the link points to a missing file")))
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                if recursive:
-                    folders.append(path)
-            elif stat.S_ISREG(info.st_mode):
-                jobs.append(Job(path, name, fingerprint=(info.st_size, info.st_mtime_ns)))
-            else:
-                jobs.append(Job(path, name, problem=("not_a_file", "this is a special file, not a photo")))
-    return jobs
-
-
 def _base_name(job: Job, settings: BatchSettings) -> str:
     """The output path without size and suffix."""
     source = Path(job.name)
@@ -186,15 +162,30 @@ def _base_name(job: Job, settings: BatchSettings) -> str:
     return own if parent == "." else f"{parent}/{own}"
 
 
-def _names(base: str, settings: BatchSettings, number: int) -> tuple[str, ...]:
+def _names(base: str, settings: BatchSettings, number: int, out_dir: Path) -> tuple[str, ...]:
+    """The output names of one base name, each within 255 bytes and Windows' path limit.
+
+    Raises:
+        BatchError: the folder alone leaves no room for a name under Windows' limit.
+    """
     suffix = SUFFIX_BY_FORMAT[settings.format]
     folder, _, stem = base.rpartition("/")
+    room = room_for_name(out_dir / folder)
+    if room is not None and room < max(TEMP_NAME_LENGTH, MIN_NAME_ROOM):
+        raise BatchError(
+            out_dir / folder,
+            "path_too_long",
+            f"the output path is too long for Windows (the folder alone has {path_length(out_dir / folder)} "
+            f"characters; the limit is {MAX_PATH}): choose an output folder closer to the top of the drive",
+        )
+    limit = MAX_NAME_BYTES if room is None else min(MAX_NAME_BYTES, room)
     names = []
     for size in settings.sizes:
         tail = f"-{size}{suffix}" if len(settings.sizes) > 1 else suffix
         name = numbered(f"{stem}{tail}", number) if number else f"{stem}{tail}"
-        if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
-            name = numbered(clean_part(name), 0)
+        if len(name.encode("utf-8", "surrogateescape")) > limit:
+            long = Path(name)
+            name = fit_name(clean_part(long.stem), long.suffix, limit)
         names.append(f"{folder}/{name}" if folder else name)
     return tuple(names)
 
@@ -209,13 +200,17 @@ def _allocate(jobs: list[Job], out_dir: Path, settings: BatchSettings, journal: 
             named.append(job)
             continue
         base, number = _base_name(job, settings), 0
-        while True:
-            names = _names(base, settings, number)
-            if not any(n.casefold() in taken for n in names):
-                foreign = [n for n in names if (out_dir / n).exists() and owner.get(n) != job.name]
-                if not foreign or settings.overwrite:
-                    break
-            number += 1
+        try:
+            while True:
+                names = _names(base, settings, number, out_dir)
+                if not any(n.casefold() in taken for n in names):
+                    foreign = [n for n in names if (out_dir / n).exists() and owner.get(n) != job.name]
+                    if not foreign or settings.overwrite:
+                        break
+                number += 1
+        except BatchError as error:
+            named.append(Job(job.source, job.name, problem=(error.code, error.message)))
+            continue
         taken.update(n.casefold() for n in names)
         replace = any((out_dir / n).exists() for n in names)
         named.append(Job(job.source, job.name, names, replace, job.fingerprint, job.person))
@@ -290,11 +285,12 @@ def plan_batch(
                 None, "bad_template", f"the name template uses {{{unknown[0]}}}, which is not a roster column"
             )
     notes: list[str] = []
-    jobs = _scan(in_dir, settings.recursive, notes)
-    jobs = [job for job in jobs if job.name != JOURNAL_NAME]
+    found = scan_inputs(in_dir, recursive=settings.recursive)
+    jobs = list(found.jobs)
+    notes.extend(found.notes)
     if roster is not None:
         jobs = _match_roster(jobs, roster, notes)
     journal = read_journal(out_dir)
     digest = settings_hash(frame, settings)
     jobs = _mark_done(_allocate(jobs, out_dir, settings, journal), out_dir, journal, digest)
-    return Plan(in_dir, out_dir, settings, frame, digest, jobs, notes)
+    return Plan(in_dir, out_dir, settings, frame, digest, jobs, notes, ignored=found.ignored)

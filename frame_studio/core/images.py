@@ -27,6 +27,11 @@ from frame_studio.core.errors import ImageLoadError
 #: Formats decoded, chosen by content. MPO (multi-picture JPEG) opens through "JPEG";
 #: APNG through "PNG". HEIF covers HEIC; AVIF is built into Pillow.
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "HEIF", "AVIF")
+#: File name suffixes (lower case, with the dot) of those formats: what a folder listing or a
+#: file dialog offers as photos. Only a hint; `load_photo` still decides by content.
+PHOTO_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".gif", ".bmp", ".tif", ".tiff"}
+)
 MAX_PIXELS = 120_000_000
 MIN_SIDE = 64
 

@@ -1,7 +1,9 @@
 """The batch journal: one JSON line per event, appended and fsynced, in the output folder.
 
 Before a photo's outputs are written a `pending` line names them; after, a `done` line
-records the outcome with the input's size, mtime and the settings hash. A rerun with the
+records the outcome with the input's size, mtime and the settings hash; a `side` line
+names a batch-level file (QR code, reminder, report) before it is written, so that a later
+run may replace it and never a file of someone else's. A rerun with the
 same settings skips inputs whose last `done` line matches and whose outputs still exist,
 and may reuse (rewrite) the names a `pending` or `done` line gave to the same input. A
 half-written last line, left by a kill, is ignored.
@@ -25,10 +27,13 @@ class JournalState:
     Attributes:
         done: per input, its last `done` record.
         owned: per input, every output name (relative to the output folder) it was given.
+        side: per batch-level file that a run wrote (relative to the output folder, or
+            absolute when outside it), its role ("qr_png", "report_csv", ...).
     """
 
     done: dict[str, dict[str, Any]] = field(default_factory=dict)
     owned: dict[str, set[str]] = field(default_factory=dict)
+    side: dict[str, str] = field(default_factory=dict)
 
     def owner_of(self) -> dict[str, str]:
         """Per output name, the input it belongs to."""
@@ -47,7 +52,12 @@ def read_journal(out_dir: Path) -> JournalState:
             record = json.loads(line)
         except json.JSONDecodeError:
             continue  # a line cut short by a kill
-        if not isinstance(record, dict) or not isinstance(record.get("input"), str):
+        if not isinstance(record, dict):
+            continue
+        if record.get("state") == "side" and isinstance(record.get("file"), str):
+            state.side[record["file"]] = str(record.get("role"))
+            continue
+        if not isinstance(record.get("input"), str):
             continue
         source = record["input"]
         outputs = record.get("outputs") or []

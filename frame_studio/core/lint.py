@@ -3,7 +3,8 @@
 Checks: the window lies inside the canvas and is big enough; the face target lies inside
 the window; text fits, and stays inside the circle Facebook crops avatars to; overlay
 images are sharp enough for the output size and not stretched; an overlay leaves the
-window transparent; fonts cover every character of their text; there is a campaign link.
+window transparent; fonts cover every character of their text; there is a campaign link,
+and it is short enough for a QR code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from frame_studio.core.errors import FrameError
 from frame_studio.core.frames import Frame, Layer, load_frame
 from frame_studio.core.images import load_photo
 from frame_studio.core.overlay import draw_layer, window_mask
+from frame_studio.core.qr import QRError, check_link
 
 CHECK_SIZE = 540
 MIN_WINDOW = 0.3
@@ -106,6 +108,11 @@ def lint_frame(frame: Frame, *, output_size: int = 1080) -> list[str]:
     problems = _window_problems(frame)
     if not frame.link:
         problems.append("link: empty (the QR code needs the campaign link)")
+    else:
+        try:
+            check_link(frame.link)
+        except QRError as error:
+            problems.append(f"link: {error.message}")
     for index, layer in enumerate(frame.layers):
         if layer.kind in {"text", "arc_text"}:
             problems += _text_problems(frame, index, layer)

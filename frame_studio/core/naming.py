@@ -13,7 +13,7 @@ from frame_studio.core.roster import strip_diacritics
 MAX_NAME_BYTES = 255
 
 
-def _fit(stem: str, tail: str, limit: int = MAX_NAME_BYTES) -> str:
+def fit_name(stem: str, tail: str, limit: int = MAX_NAME_BYTES) -> str:
     """`stem + tail`, with the stem cut (plus a short hash) when it would pass `limit` bytes."""
     name = stem + tail
     if len(name.encode("utf-8", "surrogateescape")) <= limit:
@@ -27,7 +27,7 @@ def _fit(stem: str, tail: str, limit: int = MAX_NAME_BYTES) -> str:
 
 
 def output_name(input_path: str | Path, suffix: str) -> str:
-    """The output name for an input: `staff_001.jpg` -> `staff_001_jpg.png`.
+    """The output name for an input: `staff_001.jpg` -> `staff_001_jpg.png`, never hidden.
 
     Keeping the input's extension means `staff_001.jpg` and `staff_001.png` never share
     an output. `suffix` is the output's, with its dot (".png").
@@ -36,13 +36,13 @@ def output_name(input_path: str | Path, suffix: str) -> str:
     stem = path.stem if path.suffix else path.name
     if path.suffix:
         stem = f"{stem}_{path.suffix[1:]}"
-    return _fit(stem, suffix)
+    return fit_name(stem.lstrip(".") or "_", suffix)  # `.anh.jpg` -> `anh_jpg.jpg`, not a hidden file
 
 
 def numbered(name: str, number: int) -> str:
     """`photo.png`, 1 -> `photo (1).png` (still within 255 bytes)."""
     path = Path(name)
-    return _fit(path.stem, f" ({number}){path.suffix}")
+    return fit_name(path.stem, f" ({number}){path.suffix}")
 
 
 def free_name(name: str, taken: set[str], folder: Path | None = None) -> str:

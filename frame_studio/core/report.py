@@ -39,9 +39,13 @@ def report_csv(records: Iterable[dict[str, Any]]) -> bytes:
 
 
 def write_reports(records: list[dict[str, Any]], jsonl_path: Path, csv_path: Path) -> None:
-    """Write both reports atomically, replacing the previous run's."""
-    write_text_atomic(jsonl_path, report_jsonl(records), overwrite=True)
+    """Write both reports atomically, replacing the previous run's.
+
+    The CSV goes first: when it cannot be replaced (open in Excel), the JSON Lines is left
+    as it was too, so the two never describe different runs.
+    """
     write_bytes_atomic(csv_path, report_csv(records), overwrite=True)
+    write_text_atomic(jsonl_path, report_jsonl(records), overwrite=True)
 
 
 def read_report(jsonl_path: Path) -> list[dict[str, Any]]:

@@ -1,24 +1,24 @@
 """What the Batch workspace runs on workers, and the arithmetic it shows (no widgets here).
 
-The same core calls as `frame-studio batch`: read the roster, plan, run, write the reports
-in plan order; a hand fix re-exports one photo and updates the reports.
+The same core calls as `frame-studio batch`: read the roster, plan and check the output
+folder, claim it, run, write the files beside the photos; a hand fix re-exports one photo
+and updates the reports.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frame_studio.cli.batch import REPORT_STEM
 from frame_studio.core.batch import SKIPPED, JobResult, reexport, run_batch
-from frame_studio.core.batch_plan import BatchError, BatchSettings, Plan, plan_batch
-from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.batch_files import BatchFiles, report_paths, write_batch_files
+from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
+from frame_studio.core.out_folder import check_output_folder, claim_output_folder
 from frame_studio.core.placement import Placement
-from frame_studio.core.report import update_reports, write_reports
+from frame_studio.core.report import update_reports
 from frame_studio.core.roster import read_roster
 
 SIZE_CHOICES: dict[int, tuple[int, ...]] = {1080: (1080,), 2048: (2048,), 0: (1080, 2048)}
@@ -26,60 +26,51 @@ SIZE_CHOICES: dict[int, tuple[int, ...]] = {1080: (1080,), 2048: (2048,), 0: (10
 FORMATS = ("jpg", "png", "webp")
 
 
-def report_paths(out_dir: Path) -> tuple[Path, Path]:
-    """The batch's JSON Lines and CSV reports (where the CLI writes them too)."""
-    jsonl = out_dir / f"{REPORT_STEM}.jsonl"
-    return jsonl, jsonl.with_suffix(".csv")
-
-
 def prepare(in_dir: str, out_dir: str, settings: BatchSettings, roster: str = "") -> Plan:
-    """Read the roster (if any), plan the batch and create the output folder.
+    """Read the roster (if any), plan the batch, and check that the output folder can be written.
 
     Raises:
         FrameStudioError: the roster, folders, frame or settings cannot be used.
     """
     people = read_roster(roster) if roster else None
     plan = plan_batch(in_dir, out_dir, settings, roster=people)
-    try:
-        plan.out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BatchError(plan.out_dir, "not_writable", f"cannot create the output folder ({error})") from None
+    check_output_folder(plan.out_dir)
     return plan
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A finished (or stopped) batch: every result, and the CSV report or why it is missing."""
+    """A finished (or stopped) batch: every result, and the files written beside the photos."""
 
     results: list[JobResult]
-    report: Path | None
-    error: FrameStudioError | None = None
+    files: BatchFiles = field(default_factory=BatchFiles)
+
+    @property
+    def report(self) -> Path | None:
+        """The CSV report, when it was written."""
+        return self.files.written.get("report_csv")
 
 
-def run(plan: Plan, *, workers: int | None, cancel: threading.Event) -> Generator[JobResult, None, Outcome]:
-    """Run the plan, yielding each result, then write the reports (so closing the window keeps them)."""
+def run(
+    plan: Plan, *, workers: int | None, cancel: threading.Event, wait: bool = False
+) -> Generator[JobResult, None, Outcome]:
+    """Claim the output folder, run the plan yielding each result, then write the batch files.
+
+    The files are written even when the batch is stopped, so closing the window keeps them.
+
+    Raises:
+        FolderError: (before any result) another batch is writing into the folder and
+            `wait` is False, or the folder cannot be written.
+    """
     results: list[JobResult] = []
-    try:
-        for result in run_batch(plan, workers=workers, cancel=cancel):
-            results.append(result)
-            yield result
-    except Exception:
-        with contextlib.suppress(Exception):
-            finish(plan, results)  # keep a report of what was done; the error is the news
-        raise
-    try:
-        return Outcome(results, finish(plan, results))
-    except FrameStudioError as error:
-        return Outcome(results, None, error)
-
-
-def finish(plan: Plan, results: list[JobResult]) -> Path:
-    """Write both reports, records in plan order; returns the CSV's path."""
-    order = {job.name: index for index, job in enumerate(plan.jobs)}
-    records = [r.record() for r in sorted(results, key=lambda r: order.get(r.input, len(order)))]
-    jsonl, csv = report_paths(plan.out_dir)
-    write_reports(records, jsonl, csv)
-    return csv
+    with claim_output_folder(plan.out_dir, wait=float("inf") if wait else 0.0, cancel=cancel) as lock:
+        try:
+            for result in run_batch(plan, workers=workers, cancel=cancel, lock=lock):
+                results.append(result)
+                yield result
+        finally:
+            files = write_batch_files(plan, [r.record() for r in results], overwrite=plan.settings.overwrite)
+    return Outcome(results, files)
 
 
 def refix(plan: Plan, name: str, placement: Placement) -> JobResult:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -30,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult
+from frame_studio.core.batch_files import report_paths
 from frame_studio.core.batch_plan import Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
+from frame_studio.core.out_folder import FolderError
 from frame_studio.core.roster import RosterError
 from frame_studio.gui import batch_run
 from frame_studio.gui.batch_run import Meter, Outcome
@@ -292,7 +295,7 @@ class BatchWorkspace(QWidget):
     def _planned(self, plan: Plan) -> None:
         self.plan = plan
         if self._stopping:
-            self._done(Outcome([], None))
+            self._done(Outcome([]))
             return
         self.meter = Meter(len(plan.jobs))
         self._order = {job.name: index for index, job in enumerate(plan.jobs)}
@@ -302,14 +305,17 @@ class BatchWorkspace(QWidget):
         self._set_texts(rate=lambda: self.tr("Đang khởi động…"))
         if plan.notes:
             self._set_texts(summary=lambda: self._notes_text(plan))
-        worker = Worker(batch_run.run, plan, workers=self.workers)
+        self._run(plan, wait=False)
+        self._update_buttons()
+        self.batch_started.emit(plan)
+
+    def _run(self, plan: Plan, *, wait: bool) -> None:
+        worker = Worker(batch_run.run, plan, workers=self.workers, wait=wait)
         worker.kwargs["cancel"] = worker.cancel
         worker.signals.progressed.connect(self._progressed)
         worker.signals.finished.connect(self._done)
         worker.signals.failed.connect(self._run_failed)
         self.batch_worker = self._start(worker)
-        self._update_buttons()
-        self.batch_started.emit(plan)
 
     def _notes_text(self, plan: Plan) -> str:
         text = self.tr("{n} ghi chú khi lập danh sách (di chuột vào đây để xem).").format(n=len(plan.notes))
@@ -336,11 +342,37 @@ class BatchWorkspace(QWidget):
         return self.tr("{rate} · còn khoảng {eta}").format(rate=rate, eta=self.duration_text(meter.eta))
 
     def _run_failed(self, error: BaseException, trace: str) -> None:
-        log.error("the batch stopped on an error:\n%s", trace)
+        plan = self.plan
+        if (
+            isinstance(error, FolderError)
+            and error.code == "busy"
+            and plan is not None
+            and not self._stopping
+        ) and self._ask_to_wait(error):
+            self._set_texts(rate=lambda: self.tr("Đang đợi loạt ảnh kia ghi xong…"))
+            self._run(plan, wait=True)
+            return
         self.batch_worker, self._busy, self._stopping = None, False, False
         self._set_texts(rate=None)
-        self._fail(lambda: self.tr("Loạt ảnh dừng vì lỗi: {error}").format(error=error))
+        if isinstance(error, FrameStudioError):
+            reason = reason_text(error.code, error.message)
+            self._fail(lambda: self.tr("Không bắt đầu được: {reason}").format(reason=reason))
+        else:
+            log.error("the batch stopped on an error:\n%s", trace)
+            self._fail(lambda: self.tr("Loạt ảnh dừng vì lỗi: {error}").format(error=error))
         self._update_buttons()
+
+    def _ask_to_wait(self, error: FolderError) -> bool:
+        """Another batch holds the output folder: wait for it (the Stop button still stops)?"""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Thư mục kết quả đang bận"),
+            self.tr(
+                "Một loạt ảnh khác đang ghi vào thư mục này ({detail}).\n\n"
+                "Đợi loạt ảnh đó xong rồi tự bắt đầu?"
+            ).format(detail=error.message.partition("(")[2].rpartition(")")[0] or error.path),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def cancel(self) -> None:
         """Stop after the photos in flight (finished work and the reports are kept)."""
@@ -364,17 +396,22 @@ class BatchWorkspace(QWidget):
         elapsed = meter.elapsed if meter else 0.0
         self._set_texts(rate=lambda: self.tr("Thời gian: {time}").format(time=self.duration_text(elapsed)))
         self._set_texts(summary=lambda: self._summary_text(outcome, plan, stopped))
-        if outcome.error is not None:
-            error = outcome.error
-            self._set_texts(
-                error=lambda: self.tr("Không ghi được báo cáo: {reason}").format(
-                    reason=reason_text(error.code, error.message)
-                )
-            )
-        notes = plan.notes if plan else []
+        problems = outcome.files.problems
+        if problems:
+            self._set_texts(error=lambda: self._problems_text(problems))
+        notes = [*(plan.notes if plan else []), *outcome.files.notes]
         self.summary_label.setToolTip("\n".join(notes) if notes else str(outcome.report or ""))
         self._update_buttons()
         self.batch_finished.emit(outcome)
+
+    def _problems_text(self, problems: list[FrameStudioError]) -> str:
+        lines = [
+            self.tr("Không ghi được {file}: {reason}").format(
+                file=Path(problem.path or "").name, reason=reason_text(problem.code, problem.message)
+            )
+            for problem in problems
+        ]
+        return "\n".join(lines)
 
     def _summary_text(self, outcome: Outcome, plan: Plan | None, stopped: bool) -> str:
         numbers = Counter(result.status for result in outcome.results)
@@ -474,7 +511,7 @@ class BatchWorkspace(QWidget):
         out = self.setup.out_dir
         if not out:
             return None
-        csv = batch_run.report_paths(Path(out))[1]
+        csv = report_paths(Path(out))[1]
         return csv if csv.is_file() else None
 
     def open_output_folder(self) -> None:

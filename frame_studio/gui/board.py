@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
+from frame_studio.core.images import PHOTO_SUFFIXES
 from frame_studio.core.pipeline import Analysis, analyse, frame_photo
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.messages import error_text
@@ -28,7 +29,6 @@ from frame_studio.gui.workers import Worker, start_kept
 THUMB = 124
 NAME_COLUMN_WIDTH = 150
 MAX_PHOTOS = 6
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff"}
 
 
 def list_photos(folder: Path, limit: int = MAX_PHOTOS) -> list[Path]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from frame_studio.core.campaign import PACK_SUFFIX, Campaign
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
+from frame_studio.core.images import PHOTO_SUFFIXES
 from frame_studio.core.pipeline import Analysis, analyse, frame_photo
 from frame_studio.core.placement import Placement, rotated, zoomed
 from frame_studio.core.render import save_image
@@ -39,19 +40,8 @@ from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.messages import error_text, flag_text
 from frame_studio.gui.workers import Worker, start_kept
 
-PHOTO_SUFFIXES = (
-    "*.jpg",
-    "*.jpeg",
-    "*.png",
-    "*.webp",
-    "*.heic",
-    "*.heif",
-    "*.avif",
-    "*.gif",
-    "*.bmp",
-    "*.tif",
-    "*.tiff",
-)
+#: The file dialog's filter: "*.avif *.bmp *.gif ...".
+PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(PHOTO_SUFFIXES))
 EXPORT_SIZE = 1080
 
 
@@ -213,7 +203,7 @@ class PhotoWorkspace(QWidget):
 
     def choose_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn ảnh"), "", self.tr("Ảnh") + f" ({' '.join(PHOTO_SUFFIXES)})"
+            self, self.tr("Chọn ảnh"), "", self.tr("Ảnh") + f" ({PHOTO_PATTERNS})"
         )
         if name:
             self.end_fix()

@@ -27,12 +27,13 @@ import pytest
 from helpers import portrait_image
 from PIL import Image
 
-from frame_studio.core.atomic import TEMP_SUFFIX
+from frame_studio.core.atomic import is_temp_name
 from frame_studio.core.journal import JOURNAL_NAME
 
 VIETNAMESE = "Nguyễn Thị Hường.jpg"
 SUMMARY = re.compile(
-    r"^(\d+) framed, (\d+) skipped, (\d+) rejected(, stopped early: (\d+) not done)?; report: (.+)$"
+    r"^(\d+) framed, (\d+) skipped, (\d+) rejected(, stopped early: (\d+) not done)?"
+    r"(?:; \d+ system files? ignored)?; report: (.+)$"
 )
 
 
@@ -93,7 +94,7 @@ def outputs_in(folder: Path) -> list[Path]:
 
 
 def temp_files(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.name.endswith(TEMP_SUFFIX)]
+    return [p for p in folder.rglob("*") if is_temp_name(p.name)]
 
 
 def assert_complete_image(path: Path, size: int | None = None) -> None:

@@ -11,9 +11,12 @@ rasteriser of its path rectangles, independent of the code that wrote it).
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -202,6 +205,21 @@ def test_frames_check_reports_a_frame_that_does_not_load(
     assert "there is no frame.toml" in lines[1]
 
 
+def test_frames_check_reports_a_link_too_long_for_a_qr_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "long-link"
+    shutil.copytree(frames_dir() / "congress-badge", folder)
+    toml = folder / "frame.toml"
+    long_link = "https://example.org/" + "a" * 2980
+    toml.write_text(toml.read_text(encoding="utf-8").replace(LINK, long_link), encoding="utf-8")
+    run = run_cli(capsys, "frames", "check", folder)
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{folder}: link: the link is too long for a QR code (3000 characters; at most 2331)"
+    ]
+
+
 def test_frames_check_size_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "poster"
     shutil.copytree(frames_dir() / "congress-poster", folder)
@@ -307,6 +325,63 @@ def test_frames_sheet_with_no_photos_is_an_error(tmp_path: Path, capsys: pytest.
     assert run.code == 2
     assert "error:" in run.err
     assert not (tmp_path / "sheet.png").exists()
+
+
+def test_frames_sheet_with_a_missing_photos_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    run = run_cli(capsys, "frames", "sheet", "-o", tmp_path / "sheet.png", "--photos", missing)
+    assert run.code == 2
+    assert run.err.splitlines() == [f"error: {missing}: there is no such folder"]
+    assert "Traceback" not in run.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_frames_sheet_with_a_file_as_photos_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photo = tmp_path / "astronaut.jpg"
+    shutil.copyfile(DATA / "astronaut.jpg", photo)
+    run = run_cli(capsys, "frames", "sheet", "-o", tmp_path / "sheet.png", "--photos", photo)
+    assert run.code == 2
+    assert run.err.splitlines() == [f"error: {photo}: this is a file, not a folder of photos"]
+    assert not (tmp_path / "sheet.png").exists()
+
+
+def test_frames_sheet_with_an_unreadable_photos_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = photo_folder(tmp_path / "locked", "astronaut.jpg")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads any folder: refuse the listing as the OS would
+            listing = Path.iterdir
+
+            def refuse(self: Path) -> Iterator[Path]:
+                if self == locked:
+                    raise PermissionError(errno.EACCES, "Permission denied", str(self))
+                return listing(self)
+
+            monkeypatch.setattr(Path, "iterdir", refuse)
+        run = run_cli(capsys, "frames", "sheet", "-o", tmp_path / "sheet.png", "--photos", locked)
+    finally:
+        locked.chmod(0o755)
+    assert run.code == 2
+    assert run.err.splitlines() == [f"error: {locked}: the folder cannot be read (permission denied)"]
+    assert not (tmp_path / "sheet.png").exists()
+
+
+def test_frames_sheet_skips_a_folder_named_like_a_photo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photos = photo_folder(tmp_path / "photos", "astronaut.jpg")
+    with Image.open(DATA / "grace_hopper.jpg") as portrait:
+        portrait.save(photos / "grace_hopper.gif")
+    (photos / "album.jpg").mkdir()
+    run = run_cli(capsys, "frames", "sheet", "-o", tmp_path / "sheet.png", "--photos", photos)
+    assert run.code == 0, run.err
+    assert "x 2 photos)" in run.out  # the GIF counts (the loader reads GIF); the folder does not
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from helpers import DATA, Run, assert_image_similar, run_cli
 from PIL import Image
 
 from frame_studio.core.batch import FRAMED, run_batch
+from frame_studio.core.batch_files import write_batch_files
 from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.campaign import DEFAULT_INSTRUCTIONS, MANIFEST, read_manifest
 from frame_studio.core.frames import find_frame
@@ -203,7 +204,9 @@ def test_core_batch_writes_the_reminder_of_the_frame_end_date(tmp_path: Path) ->
     shutil.copyfile(DATA / "grace_hopper.jpg", photos / "grace_hopper.jpg")
     frame = find_frame()  # the bundled frame: its campaign ended on 2020-09-29
     plan = plan_batch(photos, tmp_path / "out", BatchSettings(sizes=(200,)))
-    assert [result.status for result in run_batch(plan, workers=1)] == [FRAMED]
+    results = list(run_batch(plan, workers=1))
+    assert [result.status for result in results] == [FRAMED]
+    assert not write_batch_files(plan, [result.record() for result in results]).problems
     calendar = icalendar.Calendar.from_ical((tmp_path / "out" / REMINDER_FILE).read_bytes())
     [event] = calendar.walk("VEVENT")
     assert event.decoded("DTSTART") == dt.date(2020, 9, 29) == frame.valid_until

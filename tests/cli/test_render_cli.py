@@ -34,7 +34,7 @@ from PIL import Image
 from frame_studio import __version__
 from frame_studio.cli import main
 
-REPORT_KEYS = {"input", "status", "output", "reason", "flags", "faces", "window_rect"}
+REPORT_KEYS = {"input", "status", "output", "outputs", "reason", "flags", "faces", "window_rect"}
 FORMAT_BY_OPTION = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}
 EXIF_ORIENTATION, EXIF_GPS_IFD = 0x0112, 0x8825
 VIETNAMESE_NAME = "Nguyễn Thị Hường.jpg"

@@ -58,20 +58,21 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
 # ---------------------------------------------------------------------------------------
 
 
-def test_lists_regular_files_only_and_ignores_hidden_files(folders: tuple[Path, Path]) -> None:
+def test_lists_files_even_dot_named_and_skips_junk_and_own_files(folders: tuple[Path, Path]) -> None:
     in_dir, out_dir = folders
     touch(in_dir / "b.jpg")
     touch(in_dir / "a.png")
-    touch(in_dir / ".hidden.jpg")
-    touch(in_dir / ".DS_Store")
-    touch(in_dir / JOURNAL_NAME)
+    touch(in_dir / ".hidden.jpg")  # a photo whatever its name (nothing hides it on Windows)
+    touch(in_dir / ".DS_Store")  # system junk: counted
+    touch(in_dir / JOURNAL_NAME)  # our own: skipped silently
     touch(in_dir / "sub" / "c.jpg")
     result = plan(in_dir, out_dir)
-    assert [job.name for job in result.jobs] == ["a.png", "b.jpg"]
+    assert [job.name for job in result.jobs] == [".hidden.jpg", "a.png", "b.jpg"]
     assert all(job.problem is None and job.previous is None for job in result.jobs)
+    assert result.ignored == 1
     size = (in_dir / "a.png").stat()
-    assert result.jobs[0].fingerprint == (size.st_size, size.st_mtime_ns)
-    assert result.jobs[0].source == in_dir / "a.png"
+    assert result.jobs[1].fingerprint == (size.st_size, size.st_mtime_ns)
+    assert result.jobs[1].source == in_dir / "a.png"
 
 
 def test_link_leading_out_of_the_input_folder_is_rejected(tmp_path: Path, folders: tuple[Path, Path]) -> None:
@@ -238,7 +239,7 @@ def test_recursive_mirrors_sub_folders(folders: tuple[Path, Path]) -> None:
     touch(in_dir / "top.jpg")
     touch(in_dir / "Phòng A" / "a.jpg")
     touch(in_dir / "Phòng A" / "deeper" / "b.png")
-    touch(in_dir / "Phòng A" / ".hidden" / "c.jpg")
+    touch(in_dir / "Phòng A" / ".hidden" / "c.jpg")  # a dot-folder is scanned like any other
     flat = plan(in_dir, out_dir)
     assert [job.name for job in flat.jobs] == ["top.jpg"]
     jobs = by_name(plan(in_dir, out_dir, recursive=True))
@@ -246,6 +247,7 @@ def test_recursive_mirrors_sub_folders(folders: tuple[Path, Path]) -> None:
         "top.jpg": ("top_jpg.jpg",),
         "Phòng A/a.jpg": ("Phòng A/a_jpg.jpg",),
         "Phòng A/deeper/b.png": ("Phòng A/deeper/b_png.jpg",),
+        "Phòng A/.hidden/c.jpg": ("Phòng A/.hidden/c_jpg.jpg",),
     }
 
 

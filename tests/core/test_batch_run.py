@@ -27,8 +27,9 @@ import pytest
 from helpers import no_face_image, portrait_image
 from PIL import Image
 
-from frame_studio.core.atomic import TEMP_SUFFIX
+from frame_studio.core.atomic import is_temp_name
 from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult, run_batch
+from frame_studio.core.batch_files import REPORT_STEM, write_batch_files
 from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.qr import decode_qr
@@ -52,7 +53,7 @@ def fingerprint(path: Path) -> tuple[str, int]:
 
 
 def temp_files(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.name.endswith(TEMP_SUFFIX)]
+    return [path for path in folder.rglob("*") if is_temp_name(path.name)]
 
 
 def journal_lines(out_dir: Path) -> list[dict[str, Any]]:
@@ -65,7 +66,11 @@ def output_times(results: list[JobResult]) -> dict[str, int]:
 
 
 def run(plan: Plan, **options: Any) -> list[JobResult]:
-    return list(run_batch(plan, workers=WORKERS, **options))
+    """The photos, then the files beside them, as the CLI and the app run a batch."""
+    results = list(run_batch(plan, workers=WORKERS, **options))
+    files = write_batch_files(plan, [result.record() for result in results])
+    assert not files.problems, files.problems
+    return results
 
 
 def assert_valid_image(path: Path, fmt: str, size: int) -> None:
@@ -266,7 +271,8 @@ def test_outputs_are_complete_images_of_the_requested_sizes(runs: Runs) -> None:
 def test_output_folder_holds_only_outputs_journal_and_qr(runs: Runs) -> None:
     outputs = {Path(o).name for r in runs.first for o in r.outputs}
     assert runs.temps_after_first == []
-    assert set(runs.listing_after_first) == outputs | {JOURNAL_NAME, *QR_FILES, REMINDER_FILE}
+    reports = {f"{REPORT_STEM}.jsonl", f"{REPORT_STEM}.csv"}
+    assert set(runs.listing_after_first) == outputs | {JOURNAL_NAME, *QR_FILES, REMINDER_FILE, *reports}
 
 
 def test_outputs_carry_no_exif(runs: Runs) -> None:

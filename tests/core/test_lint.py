@@ -307,6 +307,17 @@ def test_empty_link(tmp_path: Path, line: str) -> None:
     only_problem(folder, "link: empty")
 
 
+def test_link_too_long_for_a_qr_code(tmp_path: Path) -> None:
+    folder = copy_bundled(tmp_path, "congress-badge")
+    edit(folder, LINK, "https://example.org/" + "a" * 2980)
+    only_problem(folder, "link: the link is too long for a QR code (3000 characters; at most 2331)")
+
+
+def test_blank_link_is_reported_once(tmp_path: Path) -> None:
+    folder = write_frame(tmp_path / "bad", HEADER.replace(LINK, "   ") + CIRCLE_WINDOW)
+    only_problem(folder, "link: there is no link to put in the QR code")
+
+
 # ---------------------------------------------------------------------------------------
 # Paths and files: a load error is one problem from check_frame_folder
 # ---------------------------------------------------------------------------------------

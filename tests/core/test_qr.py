@@ -17,7 +17,7 @@ from PIL import Image
 
 from frame_studio.core.errors import ExportError
 from frame_studio.core.frames import bundled_frames, find_frame, load_frame
-from frame_studio.core.qr import QRError, decode_qr, qr_image, save_qr
+from frame_studio.core.qr import MAX_LINK_BYTES, QRError, check_link, decode_qr, qr_image, save_qr
 
 LINK = "http://www.facebook.com/profilepicframes/?selected_overlay_id=663119041002834"
 VIETNAMESE_LINK = "https://vi.wikipedia.org/wiki/Lạng_Sơn?q=Đại hội Đảng bộ"
@@ -66,6 +66,43 @@ def test_empty_link_is_refused(link: str) -> None:
     with pytest.raises(QRError) as caught:
         qr_image(link)
     assert caught.value.code == "empty_link"
+
+
+LONG_LINK = "https://example.org/" + "a" * 2980  # 3,000 characters
+
+
+def test_the_longest_link_is_the_byte_capacity_of_a_version_40_code_at_level_m() -> None:
+    """2,331 bytes fit (ISO/IEC 18004 table 7, 40-M, byte mode); one more does not."""
+    assert MAX_LINK_BYTES == 2331
+    longest = "https://example.org/" + "a" * (MAX_LINK_BYTES - 20)
+    assert len(longest) == MAX_LINK_BYTES
+    image = qr_image(longest, size=185)
+    assert image.size == (185, 185)  # 177 modules (version 40) and the 4-module border
+    with pytest.raises(QRError) as caught:
+        qr_image(longest + "a")
+    assert caught.value.code == "link_too_long"
+    assert caught.value.message == "the link is too long for a QR code (2332 characters; at most 2331)"
+
+
+def test_a_link_too_long_is_refused_in_memory() -> None:
+    with pytest.raises(QRError) as caught:
+        qr_image(LONG_LINK)
+    assert caught.value.code == "link_too_long"
+    assert caught.value.path is None
+    assert str(caught.value) == "the link is too long for a QR code (3000 characters; at most 2331)"
+    with pytest.raises(QRError):
+        check_link(LONG_LINK)
+
+
+def test_a_link_is_measured_in_utf8_bytes() -> None:
+    """800 Vietnamese letters are 2,400 bytes: too long, though far fewer than 2,331 characters."""
+    link = "https://vi.wikipedia.org/" + "ạ" * 800
+    with pytest.raises(QRError) as caught:
+        qr_image(link)
+    assert caught.value.code == "link_too_long"
+    assert "(825 characters, 2425 bytes in UTF-8; at most 2331 bytes)" in caught.value.message
+    check_link("https://vi.wikipedia.org/" + "ạ" * 700)  # 2,125 bytes: fine
+    assert qr_image("https://vi.wikipedia.org/" + "ạ" * 700).width > 0
 
 
 # ---------------------------------------------------------------------------------------
@@ -129,6 +166,19 @@ def test_empty_link_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(QRError) as caught:
         save_qr("", tmp_path / "qr.png")
     assert caught.value.code == "empty_link"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_a_link_too_long_writes_nothing(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"qr{suffix}"
+    with pytest.raises(QRError) as caught:
+        save_qr(LONG_LINK, target)
+    assert caught.value.code == "link_too_long"
+    assert caught.value.path == str(target)
+    assert (
+        str(caught.value) == f"{target}: the link is too long for a QR code (3000 characters; at most 2331)"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

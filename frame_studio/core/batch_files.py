@@ -1,0 +1,153 @@
+"""The batch-level files beside the photos: the campaign's QR code, HR's reminder, the reports.
+
+Each file is written on its own: one that cannot be written (held open in Excel, a folder
+in the way, a link too long for a QR code) is reported and the others are still written.
+They follow the photos' rule: a file of someone else's is never replaced. A name is ours
+when the journal's `side` line says an earlier run wrote it; a foreign file keeps its name
+and ours goes beside it (`campaign-qr (1).png`), with a note. The two reports are a pair:
+the CSV is published first and the JSON Lines only after it, so they always describe the
+same run (when the CSV is held open, both keep the previous run's contents).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from frame_studio.core.atomic import export_error
+from frame_studio.core.batch_plan import Plan
+from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.journal import JournalState, JournalWriter, read_journal
+from frame_studio.core.naming import numbered
+from frame_studio.core.qr import QR_FILE_STEM, save_qr
+from frame_studio.core.reminder import REMINDER_FILE, write_reminder
+from frame_studio.core.report import write_reports
+
+logger = logging.getLogger(__name__)
+
+REPORT_STEM = "frame-studio-report"
+
+
+@dataclass
+class BatchFiles:
+    """What was written beside the photos.
+
+    Attributes:
+        written: per role ("qr_png", "qr_svg", "reminder", "report_csv", "report_jsonl"),
+            the file written.
+        problems: the files that could not be written, each with its reason.
+        notes: things the user should know (a foreign file kept, ours written beside it).
+    """
+
+    written: dict[str, Path] = field(default_factory=dict)
+    problems: list[FrameStudioError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def report_paths(out_dir: Path, journal: JournalState | None = None) -> tuple[Path, Path]:
+    """The JSON Lines and CSV reports of the last batch into `out_dir` (default names if none)."""
+    journal = read_journal(out_dir) if journal is None else journal
+    roles = {role: name for name, role in journal.side.items()}  # the last one of each role wins
+    jsonl = roles.get("report_jsonl", f"{REPORT_STEM}.jsonl")
+    csv = roles.get("report_csv", f"{REPORT_STEM}.csv")
+    return out_dir / jsonl, out_dir / csv
+
+
+def in_plan_order(plan: Plan, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records sorted as the plan lists the inputs (the report reads in the folder's order)."""
+    order = {job.name: index for index, job in enumerate(plan.jobs)}
+    return sorted(records, key=lambda record: order.get(record["input"], len(order)))
+
+
+class _SideWriter:
+    """Names and writes the side files of one output folder, recording each in the journal."""
+
+    def __init__(self, plan: Plan, overwrite: bool) -> None:
+        self.out_dir, self.overwrite = plan.out_dir, overwrite
+        self.journal = read_journal(plan.out_dir)
+        self.files = BatchFiles()
+
+    def key(self, path: Path) -> str:
+        """How the journal names a side file: relative to the output folder when inside it."""
+        try:
+            return path.relative_to(self.out_dir).as_posix()
+        except ValueError:
+            return str(path.absolute())
+
+    def free(self, paths: tuple[Path, ...]) -> tuple[Path, ...]:
+        """`paths`, or the first numbered set (` (1)`, ...) that is free or ours, as one set."""
+        number = 0
+        while True:
+            candidates = tuple(p.with_name(numbered(p.name, number)) if number else p for p in paths)
+            if self.overwrite or all(self._free_or_ours(p) for p in candidates):
+                break
+            number += 1
+        for original, chosen in zip(paths, candidates, strict=True):
+            if chosen != original:
+                self.files.notes.append(f"{original}: someone else's file has this name; wrote {chosen.name}")
+        return candidates
+
+    def _free_or_ours(self, path: Path) -> bool:
+        taken = path.exists() or path.is_symlink()
+        return not taken or (self.key(path) in self.journal.side and path.is_file())
+
+    def write(self, roles: dict[str, Path], write: Callable[[], object]) -> bool:
+        """Record the files in the journal, then write them; a failure becomes a problem."""
+        try:
+            writer = JournalWriter(self.out_dir)
+            try:
+                for role, path in roles.items():
+                    writer.write({"state": "side", "role": role, "file": self.key(path)})
+            finally:
+                writer.close()
+            write()
+        except FrameStudioError as error:
+            self.files.problems.append(error)
+            return False
+        except OSError as exc:
+            self.files.problems.append(export_error(next(iter(roles.values())), exc))
+            return False
+        self.files.written |= roles
+        return True
+
+
+def write_batch_files(
+    plan: Plan, records: Iterable[dict[str, Any]], *, report: Path | None = None, overwrite: bool = False
+) -> BatchFiles:
+    """Write the QR code, the reminder and both reports of a finished (or stopped) batch.
+
+    Args:
+        plan: the batch's plan; its frame gives the link and end date.
+        records: every input's report record (any order: they are written in plan order).
+        report: the JSON Lines report's path (the CSV goes beside it); default
+            `frame-studio-report.jsonl` in the output folder.
+        overwrite: replace files this batch did not write (the user said so).
+
+    Returns:
+        What was written, what could not be (with reasons) and notes. Never raises for a
+        file that cannot be written.
+    """
+    side = _SideWriter(plan, overwrite)
+    frame, out_dir = plan.frame, plan.out_dir
+    link = frame.link
+    if link:
+        png, svg = side.free((out_dir / f"{QR_FILE_STEM}.png", out_dir / f"{QR_FILE_STEM}.svg"))
+        side.write({"qr_png": png}, lambda: save_qr(link, png, size=600, overwrite=png.exists()))
+        side.write({"qr_svg": svg}, lambda: save_qr(link, svg, overwrite=svg.exists()))
+    end = frame.valid_until
+    if end is not None:  # HR sends it with the photos
+        (ics,) = side.free((out_dir / REMINDER_FILE,))
+        name = frame.campaign or frame.name
+        side.write(
+            {"reminder": ics},
+            lambda: write_reminder(ics, name, end, link=link or None, overwrite=ics.exists()),
+        )
+    jsonl = report or out_dir / f"{REPORT_STEM}.jsonl"
+    jsonl, csv = side.free((jsonl, jsonl.with_suffix(".csv")))
+    ordered = in_plan_order(plan, records)
+    if not side.write({"report_csv": csv, "report_jsonl": jsonl}, lambda: write_reports(ordered, jsonl, csv)):
+        side.files.notes.append(f"{jsonl}: not written either, so that the two reports describe the same run")
+    return side.files

@@ -1,0 +1,63 @@
+"""The outcome of one input, and its report record: the one place both are built.
+
+`render`, the batch and a hand fix all describe an input the same way: its status
+(framed, rejected, skipped), outputs, flags, the faces found and the square of the photo
+that shows in the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.pipeline import Analysis
+from frame_studio.core.placement import Placement
+
+FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The outcome of one input, as the report shows it."""
+
+    input: str
+    status: str
+    outputs: tuple[str, ...] = ()
+    reason: str | None = None
+    code: str | None = None
+    flags: tuple[str, ...] = ()
+    faces: tuple[tuple[float, ...], ...] = ()
+    window_rect: tuple[float, ...] | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The report's JSON object for this input."""
+        return {
+            "input": self.input,
+            "status": self.status,
+            "output": self.outputs[0] if self.outputs else None,
+            "outputs": list(self.outputs),
+            "reason": self.reason,
+            "flags": list(self.flags),
+            "faces": [list(face) for face in self.faces],
+            "window_rect": list(self.window_rect) if self.window_rect else None,
+        }
+
+
+def framed_result(
+    name: str,
+    outputs: tuple[str, ...],
+    analysis: Analysis,
+    placement: Placement,
+    aspect: float,
+    flags: tuple[str, ...],
+) -> JobResult:
+    """A framed input: faces and window rounded for the report (source pixels)."""
+    faces = tuple((*(round(v, 1) for v in face.box), round(face.score, 3)) for face in analysis.faces)
+    rect = tuple(round(v, 1) for v in placement.window_rect(aspect))
+    return JobResult(name, FRAMED, outputs, flags=flags, faces=faces, window_rect=rect)
+
+
+def rejected_result(name: str, error: FrameStudioError) -> JobResult:
+    """A rejected input, with the error's code and sentence."""
+    return JobResult(name, REJECTED, reason=error.message, code=error.code)
