@@ -31,7 +31,7 @@ from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.cli.progress import Progress
 from frame_studio.core.batch import REJECTED, run_batch
 from frame_studio.core.batch_files import BatchFiles, write_batch_files
-from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
+from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.out_folder import FolderError, claim_output_folder
 from frame_studio.core.roster import Roster, read_roster
@@ -110,8 +110,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
     except FrameStudioError as error:
         say(sys.stderr, f"error: {error}")
         return EXIT_CANNOT_START
-    for note in plan.notes:
-        say(sys.stderr, f"note: {note}")
     cancel = threading.Event()
     _stop_on_first_ctrl_c(cancel)
     try:
@@ -121,6 +119,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
         say(sys.stderr, f"error: {error}{hint}")
         return EXIT_CANNOT_START
     with lock:
+        plan = refresh_plan(plan)  # what another batch did before we held the folder is now done
+        for note in plan.notes:
+            say(sys.stderr, f"note: {note}")
         progress = Progress(len(plan.jobs), sys.stderr)
         records = []
         for result in run_batch(plan, workers=args.jobs, cancel=cancel, lock=lock):

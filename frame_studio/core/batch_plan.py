@@ -9,12 +9,13 @@ file, a link leading out).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,7 @@ class Plan:
     settings_hash: str
     jobs: list[Job]
     notes: list[str] = field(default_factory=list)
+    roster: Roster | None = None
     ignored: int = 0
 
 
@@ -138,6 +140,16 @@ def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
 
 
 def _check_folders(in_dir: Path, out_dir: Path) -> None:
+    try:
+        _check_folder_kinds(in_dir, out_dir)
+    except OSError as exc:  # a name too long, a drive that went away, no permission...
+        path = Path(exc.filename) if exc.filename else out_dir
+        if exc.errno == errno.ENAMETOOLONG:
+            raise BatchError(path, "path_too_long", "the path is too long") from None
+        raise BatchError(path, "unreadable", f"cannot look at this folder ({exc.strerror or exc})") from None
+
+
+def _check_folder_kinds(in_dir: Path, out_dir: Path) -> None:
     if not in_dir.is_dir():
         raise BatchError(in_dir, "no_input", "the input folder does not exist or is not a folder")
     if not os.access(in_dir, os.R_OK | os.X_OK):
@@ -212,8 +224,8 @@ def _allocate(jobs: list[Job], out_dir: Path, settings: BatchSettings, journal: 
             named.append(Job(job.source, job.name, problem=(error.code, error.message)))
             continue
         taken.update(n.casefold() for n in names)
-        replace = any((out_dir / n).exists() for n in names)
-        named.append(Job(job.source, job.name, names, replace, job.fingerprint, job.person))
+        taken_before = any((out_dir / n).exists() for n in names)
+        named.append(Job(job.source, job.name, names, taken_before, job.fingerprint, job.person))
     return named
 
 
@@ -284,13 +296,24 @@ def plan_batch(
             raise BatchError(
                 None, "bad_template", f"the name template uses {{{unknown[0]}}}, which is not a roster column"
             )
+    plan = Plan(in_dir, out_dir, settings, frame, settings_hash(frame, settings), [], roster=roster)
+    return refresh_plan(plan)
+
+
+def refresh_plan(plan: Plan) -> Plan:
+    """The plan made again from the folders as they are now (same frame and settings).
+
+    A batch does this once it holds the output folder: another batch that wrote into the
+    folder meanwhile has made some of the photos, and those are then skipped, not clashed
+    with.
+    """
     notes: list[str] = []
-    found = scan_inputs(in_dir, recursive=settings.recursive)
+    found = scan_inputs(plan.in_dir, recursive=plan.settings.recursive)
     jobs = list(found.jobs)
     notes.extend(found.notes)
-    if roster is not None:
-        jobs = _match_roster(jobs, roster, notes)
-    journal = read_journal(out_dir)
-    digest = settings_hash(frame, settings)
-    jobs = _mark_done(_allocate(jobs, out_dir, settings, journal), out_dir, journal, digest)
-    return Plan(in_dir, out_dir, settings, frame, digest, jobs, notes, ignored=found.ignored)
+    if plan.roster is not None:
+        jobs = _match_roster(jobs, plan.roster, notes)
+    journal = read_journal(plan.out_dir)
+    jobs = _allocate(jobs, plan.out_dir, plan.settings, journal)
+    jobs = _mark_done(jobs, plan.out_dir, journal, plan.settings_hash)
+    return replace(plan, jobs=jobs, notes=notes, ignored=found.ignored)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frame_studio.core.batch import SKIPPED, JobResult, reexport, run_batch
 from frame_studio.core.batch_files import BatchFiles, report_paths, write_batch_files
-from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
+from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan
 from frame_studio.core.out_folder import check_output_folder, claim_output_folder
 from frame_studio.core.placement import Placement
 from frame_studio.core.report import update_reports
@@ -40,10 +40,12 @@ def prepare(in_dir: str, out_dir: str, settings: BatchSettings, roster: str = ""
 
 @dataclass(frozen=True)
 class Outcome:
-    """A finished (or stopped) batch: every result, and the files written beside the photos."""
+    """A finished (or stopped) batch: every result, the files written beside the photos, and
+    the plan as it was run (made again once the batch held the output folder)."""
 
     results: list[JobResult]
     files: BatchFiles = field(default_factory=BatchFiles)
+    plan: Plan | None = None
 
     @property
     def report(self) -> Path | None:
@@ -64,13 +66,14 @@ def run(
     """
     results: list[JobResult] = []
     with claim_output_folder(plan.out_dir, wait=float("inf") if wait else 0.0, cancel=cancel) as lock:
+        plan = refresh_plan(plan)  # what another batch did before we held the folder is now done
         try:
             for result in run_batch(plan, workers=workers, cancel=cancel, lock=lock):
                 results.append(result)
                 yield result
         finally:
             files = write_batch_files(plan, [r.record() for r in results], overwrite=plan.settings.overwrite)
-    return Outcome(results, files)
+    return Outcome(results, files, plan)
 
 
 def refix(plan: Plan, name: str, placement: Placement) -> JobResult:

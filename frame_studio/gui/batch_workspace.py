@@ -390,6 +390,7 @@ class BatchWorkspace(QWidget):
 
     def _done(self, outcome: Outcome) -> None:
         self.outcome, self.batch_worker, self._busy = outcome, None, False
+        self.plan = outcome.plan or self.plan  # fixes by hand go to the outputs as run
         plan, meter = self.plan, self.meter
         stopped = self._stopping and plan is not None and len(outcome.results) < len(plan.jobs)
         self._stopping = False
