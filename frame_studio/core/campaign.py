@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import re
 import shutil
 import tempfile
@@ -54,6 +55,8 @@ DEFAULT_INSTRUCTIONS = (
     "Đặt ảnh đó làm ảnh đại diện và dán lời chào kèm theo. "
     "Khi chiến dịch kết thúc, hãy đổi lại ảnh đại diện cũ."
 )
+
+logger = logging.getLogger(__name__)
 
 
 class CampaignError(FrameStudioError):
@@ -405,8 +408,12 @@ def opened_campaigns(into: str | Path) -> list[OpenedCampaign]:
     found = []
     for folder in sorted(Path(into).glob(f"*/{MANIFEST}")):
         if not folder.parent.name.startswith("."):
-            with contextlib.suppress(CampaignError):
+            try:
                 found.append(_read_opened(folder.parent))
+            except CampaignError:
+                logger.warning(
+                    "%s: an opened pack that cannot be read is left out", folder.parent, exc_info=True
+                )
     return found
 
 
