@@ -43,6 +43,32 @@ def error_text(code: str | None, english: str | None) -> str:
         "outside_link": translate("messages", "liên kết trỏ ra ngoài thư mục ảnh"),
         "crashed": translate("messages", "bộ giải mã ảnh bị lỗi với tệp này"),
         "out_inside_in": translate("messages", "thư mục kết quả không được nằm trong thư mục ảnh"),
+        # office storage: held files, long paths, read-only or shared folders, odd entries
+        "locked": translate(
+            "messages",
+            "tệp đang được mở trong chương trình khác (Excel, trình xem ảnh, phần mềm diệt virus): "
+            "hãy đóng tệp rồi chạy lại",
+        ),
+        "path_too_long": translate(
+            "messages",
+            "đường dẫn quá dài đối với Windows (quá 260 ký tự): hãy chọn thư mục kết quả gần gốc ổ đĩa hơn",
+        ),
+        "busy": translate("messages", "một loạt ảnh khác đang ghi vào thư mục này; hãy đợi loạt đó xong"),
+        "read_only": translate(
+            "messages", "ổ đĩa hoặc thư mục chỉ cho phép đọc, không ghi được; hãy chọn thư mục kết quả khác"
+        ),
+        "cannot_create": translate(
+            "messages", "không tạo được thư mục kết quả; hãy kiểm tra lại đường dẫn hoặc chọn thư mục khác"
+        ),
+        "link_loop": translate(
+            "messages", "liên kết vòng lặp (liên kết trỏ vòng về chính nó); không xử lý được"
+        ),
+        "unreadable_folder": translate(
+            "messages", "không đọc được thư mục này (không có quyền hoặc lỗi ổ đĩa); không xử lý được"
+        ),
+        "bad_name": translate("messages", "tên tệp có ký tự không đọc được; hãy đổi tên tệp"),
+        "link_too_long": translate("messages", "đường dẫn quá dài để tạo mã QR; hãy dùng đường dẫn ngắn hơn"),
+        "empty_link": translate("messages", "chưa có đường dẫn để tạo mã QR"),
     }
     if code in words:
         return words[code]

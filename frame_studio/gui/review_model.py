@@ -50,7 +50,7 @@ def reason_text(code: str | None, reason: str | None) -> str:
     """Why a photo or a batch failed, in words (codes the shared table lacks are added here)."""
     words = {
         "write_failed": QCoreApplication.translate(
-            "review", "không ghi được ảnh kết quả (ổ đĩa hoặc quyền ghi)"
+            "review", "không ghi được tệp kết quả (lỗi ổ đĩa hoặc không có quyền ghi)"
         ),
         "internal": QCoreApplication.translate("review", "lỗi không mong đợi khi xử lý ảnh này"),
         "no_input": QCoreApplication.translate(

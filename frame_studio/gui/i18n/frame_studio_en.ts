@@ -4,92 +4,92 @@
 <context>
     <name>BatchSetup</name>
     <message>
-        <location filename="../batch_setup.py" line="80"/>
+        <location filename="../batch_setup.py" line="81"/>
         <source>Thiết lập</source>
         <translation>Setup</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="82"/>
+        <location filename="../batch_setup.py" line="83"/>
         <source>Thư mục ảnh:</source>
         <translation>Photo folder:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="83"/>
+        <location filename="../batch_setup.py" line="84"/>
         <source>Thư mục kết quả:</source>
         <translation>Output folder:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="84"/>
+        <location filename="../batch_setup.py" line="85"/>
         <source>Danh sách nhân sự:</source>
         <translation>Staff roster:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="85"/>
+        <location filename="../batch_setup.py" line="86"/>
         <source>Khung:</source>
         <translation>Frame:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="86"/>
+        <location filename="../batch_setup.py" line="87"/>
         <source>Kích thước:</source>
         <translation>Size:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="87"/>
+        <location filename="../batch_setup.py" line="88"/>
         <source>Định dạng:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="91"/>
+        <location filename="../batch_setup.py" line="92"/>
         <source>Thư mục chứa ảnh chân dung của nhân viên</source>
         <translation>Folder with the staff&apos;s portrait photos</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="92"/>
+        <location filename="../batch_setup.py" line="93"/>
         <source>Nơi lưu ảnh đã ghép khung (ngoài thư mục ảnh)</source>
         <translation>Where framed photos go (outside the photo folder)</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="93"/>
+        <location filename="../batch_setup.py" line="94"/>
         <source>Không bắt buộc: tệp .csv hoặc .xlsx</source>
         <translation>Optional: a .csv or .xlsx file</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="95"/>
+        <location filename="../batch_setup.py" line="96"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="96"/>
+        <location filename="../batch_setup.py" line="97"/>
         <source>1080 px</source>
         <translation>1080 px</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="96"/>
+        <location filename="../batch_setup.py" line="97"/>
         <source>2048 px</source>
         <translation>2048 px</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="96"/>
+        <location filename="../batch_setup.py" line="97"/>
         <source>1080 và 2048 px</source>
         <translation>1080 and 2048 px</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="157"/>
+        <location filename="../batch_setup.py" line="158"/>
         <source>Chọn thư mục ảnh</source>
         <translation>Choose the photo folder</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="163"/>
+        <location filename="../batch_setup.py" line="164"/>
         <source>Chọn thư mục kết quả</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="170"/>
+        <location filename="../batch_setup.py" line="171"/>
         <source>Chọn danh sách nhân sự</source>
         <translation>Choose the staff roster</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="172"/>
+        <location filename="../batch_setup.py" line="173"/>
         <source>Danh sách nhân sự</source>
         <translation>Staff roster</translation>
     </message>
@@ -97,63 +97,63 @@
 <context>
     <name>BatchWorkspace</name>
     <message>
-        <location filename="../batch_workspace.py" line="188"/>
-        <location filename="../batch_workspace.py" line="339"/>
+        <location filename="../batch_workspace.py" line="191"/>
+        <location filename="../batch_workspace.py" line="342"/>
         <source>{rate} · còn khoảng {eta}</source>
         <translation>{rate} · about {eta} left</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="190"/>
+        <location filename="../batch_workspace.py" line="193"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="191"/>
+        <location filename="../batch_workspace.py" line="194"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="192"/>
+        <location filename="../batch_workspace.py" line="195"/>
         <source>%v/%m ảnh</source>
         <translation>%v/%m photos</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="193"/>
+        <location filename="../batch_workspace.py" line="196"/>
         <source>Hiển thị:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="194"/>
+        <location filename="../batch_workspace.py" line="197"/>
         <source>Nhấp đúp vào một ảnh để chỉnh tay trong «Ảnh của tôi».</source>
         <translation>Double-click a photo to adjust it by hand in “My photo”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="195"/>
+        <location filename="../batch_workspace.py" line="198"/>
         <source>Mở thư mục kết quả</source>
         <translation>Open output folder</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="196"/>
+        <location filename="../batch_workspace.py" line="199"/>
         <source>Mở báo cáo</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="198"/>
+        <location filename="../batch_workspace.py" line="201"/>
         <source>Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm «Bắt đầu».</source>
         <translation>No results yet. Choose a photo folder and an output folder, then click “Start”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="216"/>
+        <location filename="../batch_workspace.py" line="219"/>
         <source>{s} giây</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="218"/>
+        <location filename="../batch_workspace.py" line="221"/>
         <source>{m} phút {s} giây</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="219"/>
+        <location filename="../batch_workspace.py" line="222"/>
         <source>{h} giờ {m} phút</source>
         <translation>{h} h {m} min</translation>
     </message>
@@ -189,82 +189,106 @@
     </message>
     <message>
         <location filename="../batch_workspace.py" line="305"/>
-        <location filename="../batch_workspace.py" line="335"/>
+        <location filename="../batch_workspace.py" line="338"/>
         <source>Đang khởi động…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="318"/>
+        <location filename="../batch_workspace.py" line="321"/>
         <source>{n} ghi chú khi lập danh sách (di chuột vào đây để xem).</source>
         <translation>Notes from listing the photos: {n} (hover here to see them).</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="336"/>
+        <location filename="../batch_workspace.py" line="339"/>
         <source>{rate} ảnh/giây</source>
         <translation>{rate} photos/s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="345"/>
+        <location filename="../batch_workspace.py" line="352"/>
+        <source>Đang đợi loạt ảnh kia ghi xong…</source>
+        <translation>Waiting for the other batch to finish…</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="359"/>
+        <source>Không bắt đầu được: {reason}</source>
+        <translation>Could not start: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="362"/>
         <source>Loạt ảnh dừng vì lỗi: {error}</source>
         <translation>The batch stopped on an error: {error}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="355"/>
+        <location filename="../batch_workspace.py" line="369"/>
+        <source>Thư mục kết quả đang bận</source>
+        <translation>Output folder in use</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="371"/>
+        <source>Một loạt ảnh khác đang ghi vào thư mục này ({detail}).
+
+Đợi loạt ảnh đó xong rồi tự bắt đầu?</source>
+        <translation>Another batch is writing into this folder ({detail}).
+
+Wait for it to finish, then start automatically?</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="384"/>
         <source>Đang dừng sau các ảnh đang xử lý…</source>
         <translation>Stopping after the photos in progress…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="368"/>
+        <location filename="../batch_workspace.py" line="397"/>
         <source>Thời gian: {time}</source>
         <translation>Time: {time}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="373"/>
-        <source>Không ghi được báo cáo: {reason}</source>
-        <translation>Could not write the report: {reason}</translation>
+        <location filename="../batch_workspace.py" line="409"/>
+        <source>Không ghi được {file}: {reason}</source>
+        <translation>Could not write {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="386"/>
+        <location filename="../batch_workspace.py" line="420"/>
         <source>{framed} ảnh đã ghép khung, {skipped} đã có từ lần trước, {rejected} bị từ chối; {flagged} ảnh cần xem lại</source>
         <translation>framed: {framed}, already done: {skipped}, rejected: {rejected}; needs review: {flagged}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="394"/>
+        <location filename="../batch_workspace.py" line="428"/>
         <source>Đã dừng giữa chừng: {parts}; còn {left} ảnh chưa làm (bấm «Bắt đầu» để làm tiếp).</source>
         <translation>Stopped partway: {parts}; not yet done: {left} (click “Start” to continue).</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="397"/>
+        <location filename="../batch_workspace.py" line="431"/>
         <source>Thư mục ảnh không có tệp nào.</source>
         <translation>The photo folder has no files.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="398"/>
+        <location filename="../batch_workspace.py" line="432"/>
         <source>Xong: {parts}.</source>
         <translation>Done: {parts}.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="426"/>
+        <location filename="../batch_workspace.py" line="460"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="427"/>
+        <location filename="../batch_workspace.py" line="461"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="428"/>
+        <location filename="../batch_workspace.py" line="462"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="447"/>
+        <location filename="../batch_workspace.py" line="481"/>
         <source>Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh.</source>
         <translation>Wait for the batch to finish before adjusting single photos.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="451"/>
+        <location filename="../batch_workspace.py" line="485"/>
         <source>Ảnh bị từ chối không chỉnh tay được: {reason}</source>
         <translation>A rejected photo cannot be adjusted by hand: {reason}</translation>
     </message>
@@ -272,62 +296,62 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../campaign_panel.py" line="80"/>
+        <location filename="../campaign_panel.py" line="81"/>
         <source>Chiến dịch</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="81"/>
+        <location filename="../campaign_panel.py" line="82"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="82"/>
+        <location filename="../campaign_panel.py" line="83"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="83"/>
+        <location filename="../campaign_panel.py" line="84"/>
         <source>Sao chép lời đăng</source>
         <translation>Copy caption</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="84"/>
+        <location filename="../campaign_panel.py" line="85"/>
         <source>Lời nhắc đổi lại ảnh…</source>
         <translation>Switch-back reminder…</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="113"/>
+        <location filename="../campaign_panel.py" line="115"/>
         <source>Đã kết thúc ngày {end} (vẫn dùng được khung).</source>
         <translation>Ended on {end} (the frame can still be used).</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="115"/>
+        <location filename="../campaign_panel.py" line="117"/>
         <source>Đến hết ngày {end}.</source>
         <translation>Until {end}.</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="120"/>
+        <location filename="../campaign_panel.py" line="122"/>
         <source>Đã sao chép lời đăng.</source>
         <translation>Caption copied.</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="126"/>
+        <location filename="../campaign_panel.py" line="128"/>
         <source>Lưu lời nhắc</source>
         <translation>Save reminder</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="126"/>
+        <location filename="../campaign_panel.py" line="128"/>
         <source>Lịch</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="140"/>
+        <location filename="../campaign_panel.py" line="142"/>
         <source>Không lưu được lời nhắc: {error}</source>
         <translation>Could not save the reminder: {error}</translation>
     </message>
     <message>
-        <location filename="../campaign_panel.py" line="142"/>
+        <location filename="../campaign_panel.py" line="144"/>
         <source>Đã lưu lời nhắc vào {name}.</source>
         <translation>Reminder saved to {name}.</translation>
     </message>
@@ -335,93 +359,93 @@
 <context>
     <name>FramesWorkspace</name>
     <message>
-        <location filename="../frames_workspace.py" line="110"/>
+        <location filename="../frames_workspace.py" line="114"/>
         <source>Chọn thư mục ảnh…</source>
         <translation>Choose photo folder…</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="111"/>
+        <location filename="../frames_workspace.py" line="115"/>
         <source>Dùng ảnh mẫu có sẵn</source>
         <translation>Use built-in sample photos</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="112"/>
+        <location filename="../frames_workspace.py" line="116"/>
         <source>Các khuôn mặt mẫu đi kèm chương trình</source>
         <translation>The sample faces that come with the app</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="113"/>
+        <location filename="../frames_workspace.py" line="117"/>
         <source>Xuất gói chiến dịch…</source>
         <translation>Export campaign pack…</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="114"/>
+        <location filename="../frames_workspace.py" line="118"/>
         <source>Một tệp .fspack chứa các mẫu khung, để gửi cho các đơn vị</source>
         <translation>One .fspack file with the frames, to send to every agency</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="115"/>
+        <location filename="../frames_workspace.py" line="119"/>
         <source>Sửa mẫu</source>
         <translation>Edit frame</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="116"/>
-        <location filename="../frames_workspace.py" line="188"/>
+        <location filename="../frames_workspace.py" line="120"/>
+        <location filename="../frames_workspace.py" line="189"/>
         <source>Mã QR</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="117"/>
+        <location filename="../frames_workspace.py" line="121"/>
         <source>Đang vẽ…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="118"/>
+        <location filename="../frames_workspace.py" line="122"/>
         <source>Đang xem bản đã sửa (chưa lưu)</source>
         <translation>Showing the edited version (not saved)</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="142"/>
+        <location filename="../frames_workspace.py" line="146"/>
         <source>Lưu gói chiến dịch</source>
         <translation>Save campaign pack</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="152"/>
+        <location filename="../frames_workspace.py" line="156"/>
         <source>Đã xuất gói {name}.</source>
         <translation>Pack {name} exported.</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="157"/>
+        <location filename="../frames_workspace.py" line="161"/>
         <source>Không xuất được gói: {error}</source>
         <translation>Could not export the pack: {error}</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="175"/>
+        <location filename="../frames_workspace.py" line="176"/>
         <source>Mẫu khung</source>
         <translation>Frame</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="178"/>
+        <location filename="../frames_workspace.py" line="179"/>
         <source>ảnh có sẵn</source>
         <translation>built-in</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="180"/>
+        <location filename="../frames_workspace.py" line="181"/>
         <source>Khuôn mặt mẫu: {where} ({count} ảnh)</source>
         <translation>Sample faces ({count}): {where}</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="190"/>
+        <location filename="../frames_workspace.py" line="191"/>
         <source>Mã QR của «{name}»</source>
         <translation>QR code of “{name}”</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="209"/>
+        <location filename="../frames_workspace.py" line="210"/>
         <source>Chọn thư mục ảnh khuôn mặt</source>
         <translation>Choose a folder of face photos</translation>
     </message>
     <message>
-        <location filename="../frames_workspace.py" line="217"/>
+        <location filename="../frames_workspace.py" line="218"/>
         <source>Thư mục {folder} không có ảnh nào.</source>
         <translation>The folder {folder} has no photos.</translation>
     </message>
@@ -493,7 +517,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="116"/>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Gói chiến dịch</source>
         <translation>Campaign pack</translation>
     </message>
@@ -503,12 +527,12 @@
         <translation>Opening pack {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="142"/>
         <source>Đã mở gói «{name}»: {count} khung.</source>
         <translation>Opened pack “{name}”: frames: {count}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Không mở được gói {name}: {reason}</source>
         <translation>Could not open pack {name}: {reason}</translation>
     </message>
@@ -516,42 +540,42 @@
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../pack_export.py" line="53"/>
+        <location filename="../pack_export.py" line="47"/>
         <source>Xuất gói…</source>
         <translation>Export pack…</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="54"/>
+        <location filename="../pack_export.py" line="48"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="58"/>
+        <location filename="../pack_export.py" line="52"/>
         <source>Tên chiến dịch</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="59"/>
+        <location filename="../pack_export.py" line="53"/>
         <source>Đường dẫn chiến dịch</source>
         <translation>Campaign link</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="60"/>
+        <location filename="../pack_export.py" line="54"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="61"/>
+        <location filename="../pack_export.py" line="55"/>
         <source>Kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="62"/>
+        <location filename="../pack_export.py" line="56"/>
         <source>Lời đăng kèm ảnh</source>
         <translation>Caption to post</translation>
     </message>
     <message>
-        <location filename="../pack_export.py" line="64"/>
+        <location filename="../pack_export.py" line="58"/>
         <source>Xuất gói chiến dịch ({count} khung)</source>
         <translation>Export campaign pack (frames: {count})</translation>
     </message>
@@ -559,99 +583,100 @@
 <context>
     <name>PhotoWorkspace</name>
     <message>
-        <location filename="../photo_workspace.py" line="144"/>
+        <location filename="../photo_workspace.py" line="134"/>
         <source>Mở ảnh…</source>
+        <extracomment>The file dialog&apos;s filter: &quot;*.avif *.bmp *.gif ...&quot;.</extracomment>
         <translation>Open photo…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="146"/>
+        <location filename="../photo_workspace.py" line="136"/>
         <source>Đặt lại tự động</source>
         <translation>Reset to automatic</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="147"/>
+        <location filename="../photo_workspace.py" line="137"/>
         <source>Lưu ảnh…</source>
         <translation>Save photo…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="149"/>
+        <location filename="../photo_workspace.py" line="139"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="151"/>
+        <location filename="../photo_workspace.py" line="141"/>
         <source>Lưu vào kết quả hàng loạt</source>
         <translation>Save to batch results</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="152"/>
+        <location filename="../photo_workspace.py" line="142"/>
         <source>Như trên Facebook:</source>
         <translation>As on Facebook:</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="154"/>
+        <location filename="../photo_workspace.py" line="144"/>
         <source>Khung</source>
         <translation>Frame</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="154"/>
-        <location filename="../photo_workspace.py" line="157"/>
+        <location filename="../photo_workspace.py" line="144"/>
+        <location filename="../photo_workspace.py" line="147"/>
         <source>Thu phóng</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="154"/>
-        <location filename="../photo_workspace.py" line="158"/>
+        <location filename="../photo_workspace.py" line="144"/>
+        <location filename="../photo_workspace.py" line="148"/>
         <source>Xoay</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="214"/>
+        <location filename="../photo_workspace.py" line="202"/>
         <source>Đã lưu vào kết quả hàng loạt.</source>
         <translation>Saved to the batch results.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="218"/>
+        <location filename="../photo_workspace.py" line="206"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="218"/>
+        <location filename="../photo_workspace.py" line="206"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="231"/>
+        <location filename="../photo_workspace.py" line="219"/>
         <source>Đang mở {name}…</source>
         <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="253"/>
+        <location filename="../photo_workspace.py" line="241"/>
         <source>Không mở được ảnh</source>
         <translation>Could not open the photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="310"/>
+        <location filename="../photo_workspace.py" line="298"/>
         <source>Chưa có ảnh.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="348"/>
+        <location filename="../photo_workspace.py" line="336"/>
         <source>Lưu ảnh</source>
         <translation>Save photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="363"/>
+        <location filename="../photo_workspace.py" line="351"/>
         <source>Đã lưu {name}</source>
         <translation>Saved {name}</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="371"/>
+        <location filename="../photo_workspace.py" line="359"/>
         <source>Đã sao chép ảnh vào bộ nhớ tạm.</source>
         <translation>Photo copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="376"/>
+        <location filename="../photo_workspace.py" line="364"/>
         <source>Không lưu được ảnh</source>
         <translation>Could not save the photo</translation>
     </message>
@@ -710,12 +735,12 @@ or click “Open photo…”</translation>
         <translation>Exporting {name}…</translation>
     </message>
     <message>
-        <location filename="../qr_panel.py" line="152"/>
+        <location filename="../qr_panel.py" line="149"/>
         <source>Đã xuất mã QR: {path}</source>
         <translation>QR code exported: {path}</translation>
     </message>
     <message>
-        <location filename="../qr_panel.py" line="159"/>
+        <location filename="../qr_panel.py" line="156"/>
         <source>Không xuất được {name}: {error}</source>
         <translation>Could not export {name}: {error}</translation>
     </message>
@@ -798,33 +823,33 @@ or click “Open photo…”</translation>
         <translation>{name} (new)</translation>
     </message>
     <message>
-        <location filename="../variant_editor.py" line="425"/>
-        <location filename="../variant_editor.py" line="432"/>
+        <location filename="../variant_editor.py" line="422"/>
+        <location filename="../variant_editor.py" line="429"/>
         <source>Không vẽ được mẫu này: {error}</source>
         <translation>Could not draw this frame: {error}</translation>
     </message>
     <message>
-        <location filename="../variant_editor.py" line="459"/>
+        <location filename="../variant_editor.py" line="456"/>
         <source>Chọn thư mục để lưu mẫu mới</source>
         <translation>Choose a folder for the new frame</translation>
     </message>
     <message>
-        <location filename="../variant_editor.py" line="469"/>
+        <location filename="../variant_editor.py" line="466"/>
         <source>Mã mẫu «{id}» đã có; hãy chọn mã khác.</source>
         <translation>The ID “{id}” is already taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../variant_editor.py" line="473"/>
+        <location filename="../variant_editor.py" line="470"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../variant_editor.py" line="488"/>
+        <location filename="../variant_editor.py" line="485"/>
         <source>Đã lưu mẫu mới vào {folder}</source>
         <translation>New frame saved to {folder}</translation>
     </message>
     <message>
-        <location filename="../variant_editor.py" line="500"/>
+        <location filename="../variant_editor.py" line="497"/>
         <source>Không lưu được: {error}</source>
         <translation>Could not save: {error}</translation>
     </message>
@@ -832,12 +857,12 @@ or click “Open photo…”</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="56"/>
+        <location filename="../app.py" line="57"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="58"/>
         <source>Đã xảy ra lỗi không mong muốn: {error}</source>
         <translation>An unexpected error occurred: {error}</translation>
     </message>
@@ -953,7 +978,57 @@ or click “Open photo…”</translation>
         <translation>the output folder must not be inside the photo folder</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="47"/>
+        <source>tệp đang được mở trong chương trình khác (Excel, trình xem ảnh, phần mềm diệt virus): hãy đóng tệp rồi chạy lại</source>
+        <translation>the file is open in another program (Excel, a photo viewer, an antivirus scan): close it and run again</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="52"/>
+        <source>đường dẫn quá dài đối với Windows (quá 260 ký tự): hãy chọn thư mục kết quả gần gốc ổ đĩa hơn</source>
+        <translation>the path is too long for Windows (over 260 characters): choose an output folder closer to the top of the drive</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="56"/>
+        <source>một loạt ảnh khác đang ghi vào thư mục này; hãy đợi loạt đó xong</source>
+        <translation>another batch is writing into this folder; wait for it to finish</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="57"/>
+        <source>ổ đĩa hoặc thư mục chỉ cho phép đọc, không ghi được; hãy chọn thư mục kết quả khác</source>
+        <translation>the disk or folder is read-only; choose another output folder</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>không tạo được thư mục kết quả; hãy kiểm tra lại đường dẫn hoặc chọn thư mục khác</source>
+        <translation>cannot create the output folder; check the path or choose another folder</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63"/>
+        <source>liên kết vòng lặp (liên kết trỏ vòng về chính nó); không xử lý được</source>
+        <translation>a link that loops (it leads back to itself); cannot be processed</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>không đọc được thư mục này (không có quyền hoặc lỗi ổ đĩa); không xử lý được</source>
+        <translation>this folder cannot be read (no permission or a disk error); cannot be processed</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="69"/>
+        <source>tên tệp có ký tự không đọc được; hãy đổi tên tệp</source>
+        <translation>the file name has characters that cannot be read; rename the file</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>đường dẫn quá dài để tạo mã QR; hãy dùng đường dẫn ngắn hơn</source>
+        <translation>the link is too long for a QR code; use a shorter link</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71"/>
+        <source>chưa có đường dẫn để tạo mã QR</source>
+        <translation>there is no link to put in the QR code</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
         <source>lỗi không rõ</source>
         <translation>unknown error</translation>
     </message>
@@ -1060,8 +1135,8 @@ or click “Open photo…”</translation>
     </message>
     <message>
         <location filename="../review_model.py" line="52"/>
-        <source>không ghi được ảnh kết quả (ổ đĩa hoặc quyền ghi)</source>
-        <translation>could not write the output photo (disk or write permission)</translation>
+        <source>không ghi được tệp kết quả (lỗi ổ đĩa hoặc không có quyền ghi)</source>
+        <translation>cannot write the output file (a disk error or no permission to write)</translation>
     </message>
     <message>
         <location filename="../review_model.py" line="55"/>
