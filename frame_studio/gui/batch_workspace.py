@@ -423,6 +423,8 @@ class BatchWorkspace(QWidget):
         ).format(
             framed=numbers[FRAMED], skipped=numbers[SKIPPED], rejected=numbers[REJECTED], flagged=flagged
         )
+        if plan is not None and plan.ignored:
+            parts += self.tr("; bỏ qua {n} tệp hệ thống (Thumbs.db, desktop.ini…)").format(n=plan.ignored)
         total = len(plan.jobs) if plan else 0
         if stopped:
             return self.tr(

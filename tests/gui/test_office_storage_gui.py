@@ -471,4 +471,5 @@ def test_junk_and_a_looping_link_beside_the_photos(
     assert workspace.summary_label.text().startswith(
         "Xong: 2 ảnh đã ghép khung, 0 đã có từ lần trước, 1 bị từ chối"
     )
+    assert "bỏ qua 2 tệp hệ thống" in workspace.summary_label.text()
     assert workspace.error_label.isHidden()

@@ -238,57 +238,62 @@ Wait for it to finish, then start automatically?</translation>
         <translation>Stopping after the photos in progress…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="397"/>
+        <location filename="../batch_workspace.py" line="398"/>
         <source>Thời gian: {time}</source>
         <translation>Time: {time}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="409"/>
+        <location filename="../batch_workspace.py" line="410"/>
         <source>Không ghi được {file}: {reason}</source>
         <translation>Could not write {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="420"/>
+        <location filename="../batch_workspace.py" line="421"/>
         <source>{framed} ảnh đã ghép khung, {skipped} đã có từ lần trước, {rejected} bị từ chối; {flagged} ảnh cần xem lại</source>
         <translation>framed: {framed}, already done: {skipped}, rejected: {rejected}; needs review: {flagged}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="428"/>
+        <location filename="../batch_workspace.py" line="427"/>
+        <source>; bỏ qua {n} tệp hệ thống (Thumbs.db, desktop.ini…)</source>
+        <translation>; {n} system files ignored (Thumbs.db, desktop.ini…)</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="431"/>
         <source>Đã dừng giữa chừng: {parts}; còn {left} ảnh chưa làm (bấm «Bắt đầu» để làm tiếp).</source>
         <translation>Stopped partway: {parts}; not yet done: {left} (click “Start” to continue).</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="431"/>
+        <location filename="../batch_workspace.py" line="434"/>
         <source>Thư mục ảnh không có tệp nào.</source>
         <translation>The photo folder has no files.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="432"/>
+        <location filename="../batch_workspace.py" line="435"/>
         <source>Xong: {parts}.</source>
         <translation>Done: {parts}.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="460"/>
+        <location filename="../batch_workspace.py" line="463"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="461"/>
+        <location filename="../batch_workspace.py" line="464"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="462"/>
+        <location filename="../batch_workspace.py" line="465"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="481"/>
+        <location filename="../batch_workspace.py" line="484"/>
         <source>Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh.</source>
         <translation>Wait for the batch to finish before adjusting single photos.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="485"/>
+        <location filename="../batch_workspace.py" line="488"/>
         <source>Ảnh bị từ chối không chỉnh tay được: {reason}</source>
         <translation>A rejected photo cannot be adjusted by hand: {reason}</translation>
     </message>
