@@ -124,9 +124,15 @@ def run_batch_command(args: argparse.Namespace) -> int:
             say(sys.stderr, f"note: {note}")
         progress = Progress(len(plan.jobs), sys.stderr)
         records = []
-        for result in run_batch(plan, workers=args.jobs, cancel=cancel, lock=lock):
-            records.append(result.record())
-            progress.advance(result.input, result.status, result.reason)
+        try:
+            for result in run_batch(plan, workers=args.jobs, cancel=cancel, lock=lock):
+                records.append(result.record())
+                progress.advance(result.input, result.status, result.reason)
+        except FrameStudioError as error:  # the journal cannot be written: stop, keep what is done
+            progress.finish()
+            say(sys.stderr, f"error: {error}")
+            write_batch_files(plan, records, report=args.report, overwrite=args.overwrite)
+            return EXIT_FILES_NOT_WRITTEN if records else EXIT_CANNOT_START
         progress.finish()
         files = write_batch_files(plan, records, report=args.report, overwrite=args.overwrite)
     return _summary(plan, records, files, stopped=cancel.is_set())

@@ -114,13 +114,19 @@ class _Journal:
         except OSError as exc:
             raise export_error(plan.out_dir / JOURNAL_NAME, exc) from None
 
+    def _write(self, record: dict[str, object]) -> None:
+        try:
+            self.writer.write(record)
+        except OSError as exc:  # the disk filled up, the stick was pulled out...
+            raise export_error(self.writer.path, exc) from None
+
     def pending(self, job: Job) -> None:
         self.lock.refresh()
-        self.writer.write({"state": "pending", "input": job.name, "outputs": list(job.outputs)})
+        self._write({"state": "pending", "input": job.name, "outputs": list(job.outputs)})
 
     def done(self, job: Job, result: JobResult) -> None:
         self.lock.refresh()
-        self.writer.write(
+        self._write(
             {
                 "state": "done",
                 "input": job.name,

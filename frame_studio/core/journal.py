@@ -12,12 +12,15 @@ half-written last line, left by a kill, is ignored.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 JOURNAL_NAME = ".frame-studio-journal.jsonl"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -46,6 +49,9 @@ def read_journal(out_dir: Path) -> JournalState:
     try:
         lines = (out_dir / JOURNAL_NAME).read_text(encoding="utf-8", errors="replace").splitlines()
     except (FileNotFoundError, NotADirectoryError):
+        return state
+    except OSError:  # unreadable: plan as if new (nothing is then replaced as ours)
+        logger.warning("%s: cannot read the journal", out_dir / JOURNAL_NAME, exc_info=True)
         return state
     for line in lines:
         try:

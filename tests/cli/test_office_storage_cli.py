@@ -237,3 +237,12 @@ def test_a_folder_name_too_long_for_the_file_system_is_one_sentence(tmp_path: Pa
     done = run_cli(capsys, "batch", tmp_path / "in", tmp_path / ("Phòng Tổ chức cán bộ " * 12))
     assert done.code == EXIT_CANNOT_START
     assert done.err.startswith("error: ") and "path is too long" in done.err, done.err
+
+
+def test_a_journal_that_cannot_be_written_is_one_sentence(tmp_path: Path, capsys) -> None:
+    make_photos(tmp_path / "in", 1)
+    (tmp_path / "out" / ".frame-studio-journal.jsonl").mkdir(parents=True)  # in the way
+    done = run_cli(capsys, "batch", tmp_path / "in", tmp_path / "out")
+    assert done.code == EXIT_CANNOT_START, done.err
+    assert "error: " in done.err and ".frame-studio-journal.jsonl" in done.err
+    assert not (tmp_path / "out" / LOCK_NAME).exists()
