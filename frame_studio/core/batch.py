@@ -105,7 +105,7 @@ def _skipped(job: Job, out_dir: Path) -> JobResult:
 
 
 class _Journal:
-    """The parent's view of the journal: pending before, done after (each refreshes the lock)."""
+    """The parent's view of the journal: pending before, done after (each write refreshes the lock)."""
 
     def __init__(self, plan: Plan, lock: FolderLock) -> None:
         self.plan, self.lock = plan, lock
@@ -115,17 +115,16 @@ class _Journal:
             raise export_error(plan.out_dir / JOURNAL_NAME, exc) from None
 
     def _write(self, record: dict[str, object]) -> None:
+        self.lock.refresh()
         try:
             self.writer.write(record)
         except OSError as exc:  # the disk filled up, the stick was pulled out...
             raise export_error(self.writer.path, exc) from None
 
     def pending(self, job: Job) -> None:
-        self.lock.refresh()
         self._write({"state": "pending", "input": job.name, "outputs": list(job.outputs)})
 
     def done(self, job: Job, result: JobResult) -> None:
-        self.lock.refresh()
         self._write(
             {
                 "state": "done",

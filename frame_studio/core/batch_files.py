@@ -11,7 +11,6 @@ same run (when the CSV is held open, both keep the previous run's contents).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +19,11 @@ from typing import Any
 from frame_studio.core.atomic import export_error
 from frame_studio.core.batch_plan import Plan
 from frame_studio.core.errors import FrameStudioError
-from frame_studio.core.journal import JournalState, JournalWriter, read_journal
+from frame_studio.core.journal import JournalWriter, read_journal
 from frame_studio.core.naming import numbered
 from frame_studio.core.qr import QR_FILE_STEM, save_qr
 from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 from frame_studio.core.report import write_reports
-
-logger = logging.getLogger(__name__)
 
 REPORT_STEM = "frame-studio-report"
 
@@ -47,10 +44,9 @@ class BatchFiles:
     notes: list[str] = field(default_factory=list)
 
 
-def report_paths(out_dir: Path, journal: JournalState | None = None) -> tuple[Path, Path]:
+def report_paths(out_dir: Path) -> tuple[Path, Path]:
     """The JSON Lines and CSV reports of the last batch into `out_dir` (default names if none)."""
-    journal = read_journal(out_dir) if journal is None else journal
-    roles = {role: name for name, role in journal.side.items()}  # the last one of each role wins
+    roles = {role: name for name, role in read_journal(out_dir).side.items()}  # the last of each role wins
     jsonl = roles.get("report_jsonl", f"{REPORT_STEM}.jsonl")
     csv = roles.get("report_csv", f"{REPORT_STEM}.csv")
     return out_dir / jsonl, out_dir / csv
@@ -69,6 +65,12 @@ class _SideWriter:
         self.out_dir, self.overwrite = plan.out_dir, overwrite
         self.journal = read_journal(plan.out_dir)
         self.files = BatchFiles()
+        self._writer: JournalWriter | None = None
+
+    def close(self) -> None:
+        """Close the journal, if a side file was recorded in it."""
+        if self._writer is not None:
+            self._writer.close()
 
     def key(self, path: Path) -> str:
         """How the journal names a side file: relative to the output folder when inside it."""
@@ -97,12 +99,9 @@ class _SideWriter:
     def write(self, roles: dict[str, Path], write: Callable[[], object]) -> bool:
         """Record the files in the journal, then write them; a failure becomes a problem."""
         try:
-            writer = JournalWriter(self.out_dir)
-            try:
-                for role, path in roles.items():
-                    writer.write({"state": "side", "role": role, "file": self.key(path)})
-            finally:
-                writer.close()
+            self._writer = self._writer or JournalWriter(self.out_dir)
+            for role, path in roles.items():
+                self._writer.write({"state": "side", "role": role, "file": self.key(path)})
             write()
         except FrameStudioError as error:
             self.files.problems.append(error)
@@ -131,6 +130,14 @@ def write_batch_files(
         file that cannot be written.
     """
     side = _SideWriter(plan, overwrite)
+    try:
+        _write_all(side, plan, records, report)
+    finally:
+        side.close()
+    return side.files
+
+
+def _write_all(side: _SideWriter, plan: Plan, records: Iterable[dict[str, Any]], report: Path | None) -> None:
     frame, out_dir = plan.frame, plan.out_dir
     link = frame.link
     if link:
@@ -150,4 +157,3 @@ def write_batch_files(
     ordered = in_plan_order(plan, records)
     if not side.write({"report_csv": csv, "report_jsonl": jsonl}, lambda: write_reports(ordered, jsonl, csv)):
         side.files.notes.append(f"{jsonl}: not written either, so that the two reports describe the same run")
-    return side.files

@@ -125,11 +125,4 @@ def save_qr(link: str, path: str | Path, *, size: int | None = None, overwrite: 
 
 
 QR_FILE_STEM = "campaign-qr"
-
-
-def save_qr_files(link: str, folder: Path) -> tuple[Path, Path]:
-    """Write `campaign-qr.png` and `campaign-qr.svg` into a batch's output folder (replacing ours)."""
-    return (
-        save_qr(link, folder / f"{QR_FILE_STEM}.png", size=600, overwrite=True),
-        save_qr(link, folder / f"{QR_FILE_STEM}.svg", overwrite=True),
-    )
+"""The name (without suffix) of the QR code a batch writes beside the photos."""
