@@ -26,9 +26,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from frame_studio.core.atomic import export_error, remove_stale_temp_files
-from frame_studio.core.batch_plan import BatchSettings, Job, Plan
+from frame_studio.core.batch_plan import BatchSettings, Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, personalise
+from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JOURNAL_NAME, JournalWriter
 from frame_studio.core.out_folder import FolderLock, claim_output_folder
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult, framed_result, rejected_result

@@ -13,16 +13,14 @@ import errno
 import hashlib
 import json
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from frame_studio import __version__
 from frame_studio.core.atomic import TEMP_NAME_LENGTH
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, find_frame
+from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JournalState, read_journal
 from frame_studio.core.naming import (
     MAX_NAME_BYTES,
@@ -73,32 +71,6 @@ class BatchSettings:
     encode: EncodeSettings = field(default_factory=EncodeSettings)
 
 
-@dataclass(frozen=True)
-class Job:
-    """One input and what to do with it.
-
-    Attributes:
-        source: the input file.
-        name: the input's path relative to the input folder (posix), as reported.
-        outputs: output paths relative to the output folder, one per size.
-        replace: the outputs may replace existing files (ours from an earlier run, or
-            --overwrite).
-        fingerprint: the input's (size, mtime in ns) when planned.
-        person: the roster fields for this photo.
-        problem: (code, reason) when the input is rejected while planning.
-        previous: the journal record of an earlier run that finished it (then skipped).
-    """
-
-    source: Path
-    name: str
-    outputs: tuple[str, ...] = ()
-    replace: bool = False
-    fingerprint: tuple[int, int] = (0, 0)
-    person: tuple[tuple[str, str], ...] = ()
-    problem: tuple[str, str] | None = None
-    previous: dict[str, Any] | None = None
-
-
 @dataclass
 class Plan:
     """A planned batch.
@@ -131,12 +103,6 @@ def settings_hash(frame: Frame, settings: BatchSettings) -> str:
     digest.update(json.dumps(basis, default=repr, sort_keys=True).encode())
     digest.update(__version__.encode())
     return digest.hexdigest()[:16]
-
-
-def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts "staff 2" before "staff 10" (numbers compared as numbers)."""
-    parts = re.split(r"(\d+)", unicodedata.normalize("NFC", name).casefold())
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 def _check_folders(in_dir: Path, out_dir: Path) -> None:

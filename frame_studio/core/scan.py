@@ -14,21 +14,18 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from frame_studio.core.atomic import TEMP_SUFFIX
+from frame_studio.core.atomic import TEMP_SUFFIX, is_temp_name
+from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.out_folder import LOCK_NAME
-
-if TYPE_CHECKING:
-    from frame_studio.core.batch_plan import Job
-
-TEMP_PREFIX = ".fs-"  # with PART_SUFFIX: ".fs-<anything>.part", as `atomic` names its temp files
-PART_SUFFIX = ".part"
 
 JUNK_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store", ".localized", "icon\r"})
 JUNK_FILE_PREFIX = "._"  # AppleDouble resource forks left by macOS on FAT and network drives
@@ -74,11 +71,7 @@ class _Entry:
 def is_own_file(name: str) -> bool:
     """Whether `name` is one of Frame Studio's own files: journal, lock or temp file."""
     folded = name.casefold()
-    return (
-        folded in {JOURNAL_NAME, LOCK_NAME}
-        or folded.endswith(TEMP_SUFFIX)
-        or (folded.startswith(TEMP_PREFIX) and folded.endswith(PART_SUFFIX))
-    )
+    return folded in {JOURNAL_NAME, LOCK_NAME} or folded.endswith(TEMP_SUFFIX) or is_temp_name(name)
 
 
 def is_junk_file(name: str) -> bool:
@@ -108,6 +101,12 @@ def printable(name: str) -> str:
     except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (a Windows name)
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
     return raw.decode("utf-8", "backslashreplace")
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "staff 2" before "staff 10" (numbers compared as numbers)."""
+    parts = re.split(r"(\d+)", unicodedata.normalize("NFC", name).casefold())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 def _why(exc: OSError) -> str:
@@ -191,8 +190,6 @@ def scan_inputs(in_dir: str | Path, *, recursive: bool = False) -> ScanResult:
         The jobs (files to frame, or rejected entries with a reason), the number of
         operating-system junk entries skipped, and notes for the report.
     """
-    from frame_studio.core.batch_plan import Job, natural_key  # batch_plan imports this module
-
     in_dir = Path(in_dir)
     root = Path(os.path.realpath(in_dir))
     jobs: list[Job] = []

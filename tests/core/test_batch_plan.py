@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from frame_studio.core.batch_plan import BatchError, BatchSettings, Job, Plan, plan_batch
+from frame_studio.core.batch_plan import BatchError, BatchSettings, Plan, plan_batch
+from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.roster import Roster, read_roster
 

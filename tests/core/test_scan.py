@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from frame_studio.core.atomic import TEMP_SUFFIX
-from frame_studio.core.batch_plan import BatchSettings, Job, plan_batch
+from frame_studio.core.batch_plan import BatchSettings, plan_batch
+from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.out_folder import LOCK_NAME
 from frame_studio.core.scan import ScanResult, is_own_file, scan_inputs
@@ -313,7 +314,7 @@ def test_own_files_are_skipped_silently(in_dir: Path) -> None:
     own = [
         JOURNAL_NAME,
         LOCK_NAME,
-        ".fs-host.1234.abcd.part",
+        ".fs-ab12.1234.5f3e9c1a.part",  # a temp file as atomic.py names them
         f".photo.x1y2{TEMP_SUFFIX}",  # atomic.py's temp file and temp folder suffix
     ]
     for name in own:
