@@ -29,11 +29,12 @@ from frame_studio.cli.common import (
 )
 from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.cli.progress import Progress
-from frame_studio.core.batch import REJECTED, run_batch
+from frame_studio.core.batch import run_batch
 from frame_studio.core.batch_files import BatchFiles, write_batch_files
 from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.out_folder import FolderError, claim_output_folder
+from frame_studio.core.outcome import REJECTED
 from frame_studio.core.roster import Roster, read_roster
 
 

@@ -39,8 +39,6 @@ from frame_studio.core.render import save_image
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FRAMED", "REJECTED", "SKIPPED", "JobResult", "reexport", "run_batch", "run_job"]
-
 
 def run_job(job: Job, frame: Frame, settings: BatchSettings, out_dir: Path) -> JobResult:
     """Frame one photo into all its outputs. Never raises for a bad photo."""

@@ -13,10 +13,11 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frame_studio.core.batch import SKIPPED, JobResult, reexport, run_batch
+from frame_studio.core.batch import reexport, run_batch
 from frame_studio.core.batch_files import BatchFiles, report_paths, write_batch_files
 from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan
 from frame_studio.core.out_folder import check_output_folder, claim_output_folder
+from frame_studio.core.outcome import SKIPPED, JobResult
 from frame_studio.core.placement import Placement
 from frame_studio.core.report import update_reports
 from frame_studio.core.roster import read_roster

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.batch_files import report_paths
 from frame_studio.core.batch_plan import Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.out_folder import FolderError
+from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.roster import RosterError
 from frame_studio.gui import batch_run
 from frame_studio.gui.batch_run import Meter, Outcome

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPixmap
 
-from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult
+from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.messages import error_text, flag_text
 

@@ -22,11 +22,12 @@ import pytest
 from helpers import DATA, Run, assert_image_similar, run_cli
 from PIL import Image
 
-from frame_studio.core.batch import FRAMED, run_batch
+from frame_studio.core.batch import run_batch
 from frame_studio.core.batch_files import write_batch_files
 from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.campaign import DEFAULT_INSTRUCTIONS, MANIFEST, read_manifest
 from frame_studio.core.frames import find_frame
+from frame_studio.core.outcome import FRAMED
 from frame_studio.core.pipeline import frame_photo
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.reminder import REMINDER_FILE

@@ -28,10 +28,11 @@ from helpers import no_face_image, portrait_image
 from PIL import Image
 
 from frame_studio.core.atomic import is_temp_name
-from frame_studio.core.batch import FRAMED, REJECTED, SKIPPED, JobResult, run_batch
+from frame_studio.core.batch import run_batch
 from frame_studio.core.batch_files import REPORT_STEM, write_batch_files
 from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch
 from frame_studio.core.journal import JOURNAL_NAME
+from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.reminder import REMINDER_FILE
 from frame_studio.core.render import EncodeSettings

@@ -17,8 +17,8 @@ from PIL import Image
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from frame_studio.core.batch import FRAMED, REJECTED, JobResult
 from frame_studio.core.frames import Frame
+from frame_studio.core.outcome import FRAMED, REJECTED, JobResult
 from frame_studio.core.placement import Placement
 from frame_studio.gui.batch_workspace import BatchWorkspace
 from frame_studio.gui.fix_request import FixRequest

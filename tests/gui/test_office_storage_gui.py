@@ -26,9 +26,9 @@ from pytestqt.qtbot import QtBot
 
 from frame_studio.core import atomic
 from frame_studio.core.atomic import is_temp_name
-from frame_studio.core.batch import FRAMED, REJECTED
 from frame_studio.core.frames import Frame
 from frame_studio.core.out_folder import LOCK_NAME, claim_output_folder
+from frame_studio.core.outcome import FRAMED, REJECTED
 from frame_studio.gui.batch_workspace import BatchWorkspace
 from frame_studio.gui.photo_workspace import PhotoWorkspace
 from frame_studio.gui.settings import Settings
