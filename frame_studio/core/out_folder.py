@@ -43,6 +43,25 @@ class FolderError(FrameStudioError):
     """The output folder cannot be used: not creatable, not writable, busy, path too long."""
 
 
+class FolderBusyError(FolderError):
+    """Another live batch holds the output folder.
+
+    Attributes:
+        computer: the name of the computer it runs on ("" when unknown).
+        pid: its process id on that computer (0 when unknown).
+        since: when it took the folder, "YYYY-MM-DD HH:MM" local time ("" when unknown).
+    """
+
+    def __init__(self, folder: Path, computer: str, pid: int, since: str) -> None:
+        self.computer, self.pid, self.since = computer, pid, since
+        who = f"on {computer or 'another computer'}, process {pid or '?'}" + (
+            f", since {since}" if since else ""
+        )
+        super().__init__(
+            folder, "busy", f"another batch is writing into this folder ({who}); wait for it to finish"
+        )
+
+
 class FolderLock:
     """The lock of one output folder, held by this process until `release`."""
 
@@ -134,7 +153,7 @@ def claim_output_folder(
         poll: seconds between looks at a busy lock.
 
     Raises:
-        FolderError: the folder cannot be used, or another live batch holds it ("busy").
+        FolderError: the folder cannot be used; FolderBusyError: another live batch holds it.
     """
     folder = Path(folder)
     check_output_folder(folder)
@@ -216,10 +235,10 @@ def _take_over(path: Path) -> None:
         logger.warning("%s: cannot move a stale lock away", path, exc_info=True)
 
 
-def _busy_error(folder: Path, held: dict[str, Any]) -> FolderError:
-    computer = held.get("computer") or "another computer"
+def _busy_error(folder: Path, held: dict[str, Any]) -> FolderBusyError:
+    try:
+        pid = int(held.get("pid") or 0)
+    except (TypeError, ValueError):
+        pid = 0
     since = str(held.get("since") or "")[:16].replace("T", " ")
-    who = f"on {computer}, process {held.get('pid', '?')}" + (f", since {since}" if since else "")
-    return FolderError(
-        folder, "busy", f"another batch is writing into this folder ({who}); wait for it to finish"
-    )
+    return FolderBusyError(folder, str(held.get("computer") or ""), pid, since)

@@ -34,7 +34,7 @@ from frame_studio.core.batch_files import report_paths
 from frame_studio.core.batch_plan import Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
-from frame_studio.core.out_folder import FolderError
+from frame_studio.core.out_folder import FolderBusyError
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.roster import RosterError
 from frame_studio.gui import batch_run
@@ -344,11 +344,11 @@ class BatchWorkspace(QWidget):
     def _run_failed(self, error: BaseException, trace: str) -> None:
         plan = self.plan
         if (
-            isinstance(error, FolderError)
-            and error.code == "busy"
+            isinstance(error, FolderBusyError)
             and plan is not None
             and not self._stopping
-        ) and self._ask_to_wait(error):
+            and self._ask_to_wait(error)
+        ):
             self._set_texts(rate=lambda: self.tr("Đang đợi loạt ảnh kia ghi xong…"))
             self._run(plan, wait=True)
             return
@@ -362,15 +362,21 @@ class BatchWorkspace(QWidget):
             self._fail(lambda: self.tr("Loạt ảnh dừng vì lỗi: {error}").format(error=error))
         self._update_buttons()
 
-    def _ask_to_wait(self, error: FolderError) -> bool:
+    def _ask_to_wait(self, error: FolderBusyError) -> bool:
         """Another batch holds the output folder: wait for it (the Stop button still stops)?"""
+        computer = error.computer or self.tr("một máy khác")
+        where = (
+            self.tr("trên máy {computer}, từ {since}").format(computer=computer, since=error.since)
+            if error.since
+            else self.tr("trên máy {computer}").format(computer=computer)
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Thư mục kết quả đang bận"),
             self.tr(
                 "Một loạt ảnh khác đang ghi vào thư mục này ({detail}).\n\n"
                 "Đợi loạt ảnh đó xong rồi tự bắt đầu?"
-            ).format(detail=error.message.partition("(")[2].rpartition(")")[0] or error.path),
+            ).format(detail=where),
         )
         return answer == QMessageBox.StandardButton.Yes
 

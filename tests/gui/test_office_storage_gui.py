@@ -402,6 +402,7 @@ def test_a_folder_busy_with_another_batch_asks_then_waits_for_it(
 
         seen = run_batch(qtbot, workspace, in_dir, out)
         assert len(asked) == 1 and "Một loạt ảnh khác đang ghi vào thư mục này" in asked[0]
+        assert "trên máy " in asked[0] and "process" not in asked[0]  # Vietnamese, no English detail
         assert seen.kinds == ["failed"]
         assert workspace.error_label.text() == f"Không bắt đầu được: {BUSY_VI}"
         assert sorted(path.name for path in out.iterdir()) == [LOCK_NAME]  # no photo written

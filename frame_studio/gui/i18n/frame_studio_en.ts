@@ -219,12 +219,27 @@
         <translation>The batch stopped on an error: {error}</translation>
     </message>
     <message>
+        <location filename="../batch_workspace.py" line="367"/>
+        <source>một máy khác</source>
+        <translation>another computer</translation>
+    </message>
+    <message>
         <location filename="../batch_workspace.py" line="369"/>
+        <source>trên máy {computer}, từ {since}</source>
+        <translation>on {computer}, since {since}</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="371"/>
+        <source>trên máy {computer}</source>
+        <translation>on {computer}</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="375"/>
         <source>Thư mục kết quả đang bận</source>
         <translation>Output folder in use</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="371"/>
+        <location filename="../batch_workspace.py" line="377"/>
         <source>Một loạt ảnh khác đang ghi vào thư mục này ({detail}).
 
 Đợi loạt ảnh đó xong rồi tự bắt đầu?</source>
@@ -233,67 +248,67 @@
 Wait for it to finish, then start automatically?</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="384"/>
+        <location filename="../batch_workspace.py" line="390"/>
         <source>Đang dừng sau các ảnh đang xử lý…</source>
         <translation>Stopping after the photos in progress…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="398"/>
+        <location filename="../batch_workspace.py" line="404"/>
         <source>Thời gian: {time}</source>
         <translation>Time: {time}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="410"/>
+        <location filename="../batch_workspace.py" line="416"/>
         <source>Không ghi được {file}: {reason}</source>
         <translation>Could not write {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="421"/>
+        <location filename="../batch_workspace.py" line="427"/>
         <source>{framed} ảnh đã ghép khung, {skipped} đã có từ lần trước, {rejected} bị từ chối; {flagged} ảnh cần xem lại</source>
         <translation>framed: {framed}, already done: {skipped}, rejected: {rejected}; needs review: {flagged}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="427"/>
+        <location filename="../batch_workspace.py" line="433"/>
         <source>; bỏ qua {n} tệp hệ thống (Thumbs.db, desktop.ini…)</source>
         <translation>; {n} system files ignored (Thumbs.db, desktop.ini…)</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="431"/>
+        <location filename="../batch_workspace.py" line="437"/>
         <source>Đã dừng giữa chừng: {parts}; còn {left} ảnh chưa làm (bấm «Bắt đầu» để làm tiếp).</source>
         <translation>Stopped partway: {parts}; not yet done: {left} (click “Start” to continue).</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="434"/>
+        <location filename="../batch_workspace.py" line="440"/>
         <source>Thư mục ảnh không có tệp nào.</source>
         <translation>The photo folder has no files.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="435"/>
+        <location filename="../batch_workspace.py" line="441"/>
         <source>Xong: {parts}.</source>
         <translation>Done: {parts}.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="463"/>
+        <location filename="../batch_workspace.py" line="469"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="464"/>
+        <location filename="../batch_workspace.py" line="470"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="465"/>
+        <location filename="../batch_workspace.py" line="471"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="484"/>
+        <location filename="../batch_workspace.py" line="490"/>
         <source>Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh.</source>
         <translation>Wait for the batch to finish before adjusting single photos.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="488"/>
+        <location filename="../batch_workspace.py" line="494"/>
         <source>Ảnh bị từ chối không chỉnh tay được: {reason}</source>
         <translation>A rejected photo cannot be adjusted by hand: {reason}</translation>
     </message>
