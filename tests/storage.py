@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,10 +61,16 @@ def storage_env(folder: Path, *, links: str | None = None, held: str = "") -> di
     return {"PYTHONPATH": path}
 
 
-def refuse_links(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
-    """In this process: `os.link` fails as on `kind` ("fat32" or "share"), and chmod too."""
+def refuse_links(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[Path]:
+    """In this process: `os.link` fails as on `kind` ("fat32" or "share"), and chmod too.
 
-    def link(*args: object, **kwargs: object) -> None:
+    Returns:
+        The targets of the links tried, in order (so a test can tell the fallback ran).
+    """
+    tried: list[Path] = []
+
+    def link(source: object, target: str | Path, *args: object, **kwargs: object) -> None:
+        tried.append(Path(target))
         raise OSError(LINK_ERRNO[kind], "imitated: hard links refused")
 
     def chmod(*args: object, **kwargs: object) -> None:
@@ -72,23 +79,27 @@ def refuse_links(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     monkeypatch.setattr(os, "link", link)
     monkeypatch.setattr(os, "chmod", chmod)
     monkeypatch.setattr(atomic, "_links_refused", set())
+    return tried
 
 
-def hold_open(monkeypatch: pytest.MonkeyPatch, ending: str, *, times: int | None = None) -> list[str]:
-    """In this process: replacing a file whose name ends with `ending` fails as if it were open.
+def hold_open(
+    monkeypatch: pytest.MonkeyPatch, held: Callable[[Path], bool], *, times: int | None = None
+) -> list[Path]:
+    """In this process: replacing a file that `held` names fails as if it were open in Excel.
 
     Args:
+        held: which targets are held open.
         times: fail only this many times (an antivirus scan that lets go); None: always.
 
     Returns:
         The targets of the refused replaces, in order.
     """
     real = os.replace
-    refused: list[str] = []
+    refused: list[Path] = []
 
     def replace(src: str | Path, dst: str | Path, **kwargs: object) -> None:
-        if os.fspath(dst).endswith(ending) and (times is None or len(refused) < times):
-            refused.append(os.fspath(dst))
+        if held(Path(dst)) and (times is None or len(refused) < times):
+            refused.append(Path(dst))
             raise PermissionError(13, "imitated: the file is open in another program", os.fspath(dst))
         real(src, dst)
 

@@ -87,7 +87,7 @@ def test_fsync_refused_by_the_file_system_is_not_an_error(tmp_path: Path, monkey
 
 def test_a_file_held_open_is_retried_then_reported_with_what_to_do(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "report.csv").write_bytes(b"old")
-    refused = hold_open(monkeypatch, "report.csv")
+    refused = hold_open(monkeypatch, lambda path: path.name == "report.csv")
     with pytest.raises(ExportError) as caught:
         write_bytes_atomic(tmp_path / "report.csv", b"new", overwrite=True)
     assert caught.value.code == "locked"
@@ -99,7 +99,7 @@ def test_a_file_held_open_is_retried_then_reported_with_what_to_do(tmp_path: Pat
 
 def test_a_scan_that_lets_go_is_waited_for(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "report.csv").write_bytes(b"old")
-    refused = hold_open(monkeypatch, "report.csv", times=2)
+    refused = hold_open(monkeypatch, lambda path: path.name == "report.csv", times=2)
     write_bytes_atomic(tmp_path / "report.csv", b"new", overwrite=True)
     assert len(refused) == 2
     assert (tmp_path / "report.csv").read_bytes() == b"new"
@@ -107,7 +107,7 @@ def test_a_scan_that_lets_go_is_waited_for(tmp_path: Path, monkeypatch) -> None:
 
 def test_a_held_new_file_without_links_leaves_no_empty_claim(tmp_path: Path, monkeypatch) -> None:
     refuse_links(monkeypatch, "fat32")
-    hold_open(monkeypatch, "new.jpg")
+    hold_open(monkeypatch, lambda path: path.name == "new.jpg")
     with pytest.raises(ExportError) as caught:
         write_bytes_atomic(tmp_path / "new.jpg", b"x")
     assert caught.value.code == "locked"

@@ -16,6 +16,7 @@ from helpers import DATA, no_face_image, portrait_image
 from PIL import Image
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
+from workspaces import make_batch_workspace
 
 from frame_studio.core.frames import Frame
 from frame_studio.core.outcome import FRAMED, REJECTED, JobResult
@@ -42,14 +43,6 @@ def make_inputs(folder: Path) -> Path:
     return folder
 
 
-def make_workspace(qtbot: Any, frames: list[Frame], pool: QThreadPool, settings: Settings) -> BatchWorkspace:
-    workspace = BatchWorkspace(frames, pool, settings)
-    workspace.workers = 1
-    qtbot.addWidget(workspace)
-    workspace.resize(1100, 720)
-    return workspace
-
-
 def run(qtbot: Any, workspace: BatchWorkspace, in_dir: Path, out_dir: Path) -> Any:
     workspace.setup.in_edit.setText(str(in_dir))
     workspace.setup.out_edit.setText(str(out_dir))
@@ -71,7 +64,7 @@ def row_of(workspace: BatchWorkspace, name: str) -> QModelIndex:
 @pytest.fixture
 def finished(qtbot: Any, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path) -> Any:
     """A workspace that has framed the four inputs into tmp_path/out."""
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     outcome = run(qtbot, workspace, make_inputs(tmp_path / "in"), tmp_path / "out")
     return workspace, outcome, tmp_path
 
@@ -121,7 +114,7 @@ def test_cancel_stops_after_the_photos_in_flight(
     small = portrait_image("astronaut.jpg").resize((160, 160))
     for number in range(12):
         small.save(in_dir / f"staff-{number:02}.jpg", quality=85)
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     workspace.model.rowsInserted.connect(lambda *_: workspace.cancel_button.click())
     outcome = run(qtbot, workspace, in_dir, tmp_path / "out")
     assert 1 <= len(outcome.results) < 12
@@ -142,7 +135,7 @@ def test_stop_cancels_a_running_batch(
     small = portrait_image("grace_hopper.jpg").resize((150, 180))
     for number in range(10):
         small.save(in_dir / f"p{number}.jpg", quality=85)
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     workspace.setup.in_edit.setText(str(in_dir))
     workspace.setup.out_edit.setText(str(tmp_path / "out"))
     with qtbot.waitSignal(workspace.batch_started, timeout=BATCH_TIMEOUT):
@@ -259,7 +252,7 @@ def test_output_inside_input_is_refused_with_a_message(
     qtbot: Any, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
 ) -> None:
     in_dir = make_inputs(tmp_path / "in")
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     workspace.setup.in_edit.setText(str(in_dir))
     workspace.setup.out_edit.setText(str(in_dir / "framed"))
     with qtbot.waitSignal(workspace.batch_failed, timeout=30_000) as blocker:
@@ -274,7 +267,7 @@ def test_output_inside_input_is_refused_with_a_message(
 def test_missing_folder_and_bad_roster_messages(
     qtbot: Any, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
 ) -> None:
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     with qtbot.waitSignal(workspace.batch_failed, timeout=1_000) as blocker:
         assert workspace.start() is None
     assert blocker.args[0] == "Hãy chọn thư mục ảnh."
@@ -291,7 +284,7 @@ def test_missing_folder_and_bad_roster_messages(
 def test_choices_are_remembered_and_used(
     qtbot: Any, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
 ) -> None:
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     workspace.setup.in_edit.setText(str(tmp_path / "in"))
     workspace.setup.out_edit.setText(str(tmp_path / "out"))
     workspace.setup.roster_edit.setText(str(tmp_path / "staff.xlsx"))
@@ -299,7 +292,7 @@ def test_choices_are_remembered_and_used(
     workspace.setup.format_box.setCurrentIndex(workspace.setup.format_box.findData("png"))
     workspace.setup.frame_box.setCurrentIndex(len(frames) - 1)
     assert settings.get("batch/size") == 0 and settings.get("batch/format") == "png"
-    again = make_workspace(qtbot, frames, pool, settings)
+    again = make_batch_workspace(qtbot, frames, pool, settings)
     assert again.setup.in_edit.text() == str(tmp_path / "in")
     assert again.setup.out_edit.text() == str(tmp_path / "out")
     assert again.setup.roster_edit.text() == str(tmp_path / "staff.xlsx")

@@ -10,10 +10,9 @@ writes itself (the avatar, the folder lock, the reports, the QR code, the remind
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,8 @@ from PIL import Image
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from storage import hold_open, refuse_links
+from workspaces import make_batch_workspace, make_photo_workspace
 
 from frame_studio.core import atomic
 from frame_studio.core.atomic import is_temp_name
@@ -43,11 +44,7 @@ LOCKED_VI = (
 )
 BUSY_VI = "một loạt ảnh khác đang ghi vào thư mục này; hãy đợi loạt đó xong"
 LINK_LOOP_VI = "liên kết vòng lặp (liên kết trỏ vòng về chính nó); không xử lý được"
-LINK_ERRORS = [
-    pytest.param(errno.EINVAL, "Incorrect function", id="EINVAL-fat32"),
-    pytest.param(errno.EACCES, "Access is denied", id="EACCES-share"),
-]
-HELD_OPEN = "The process cannot access the file because it is being used by another process"
+LINK_ERRORS = [pytest.param("fat32", id="EINVAL-fat32"), pytest.param("share", id="EACCES-share")]
 
 
 class Seen(QObject):
@@ -83,37 +80,6 @@ def fresh_atomic_state(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(atomic, "RETRY_DELAYS", (0.0, 0.0, 0.0))
 
 
-def refuse_links(monkeypatch: pytest.MonkeyPatch, code: int, text: str) -> list[Path]:
-    """This process's file system refuses hard links (and chmod); returns the links tried."""
-    tried: list[Path] = []
-
-    def link(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
-        tried.append(Path(target))
-        raise OSError(code, text)
-
-    def chmod(*args: Any, **kwargs: Any) -> None:
-        raise OSError(errno.ENOSYS, "Function not implemented")
-
-    monkeypatch.setattr(os, "link", link)
-    monkeypatch.setattr(os, "chmod", chmod)
-    return tried
-
-
-def hold_open(monkeypatch: pytest.MonkeyPatch, held: Callable[[Path], bool]) -> list[Path]:
-    """Replacing a file that `held` names fails as on Windows when Excel has it open."""
-    real_replace = os.replace
-    tried: list[Path] = []
-
-    def replace(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
-        if held(Path(target)):
-            tried.append(Path(target))
-            raise PermissionError(errno.EACCES, HELD_OPEN, str(target))
-        real_replace(source, target, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", replace)
-    return tried
-
-
 def temp_files(folder: Path) -> list[Path]:
     return [path for path in folder.rglob("*") if is_temp_name(path.name)]
 
@@ -127,11 +93,7 @@ def listing(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def photo_workspace(qtbot: QtBot, frames: list[Frame], pool: QThreadPool) -> PhotoWorkspace:
-    widget = PhotoWorkspace(frames, pool)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 640)
-    widget.show()
-    return widget
+    return make_photo_workspace(qtbot, frames, pool)
 
 
 @pytest.fixture
@@ -152,20 +114,19 @@ def choose(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
     )
 
 
-@pytest.mark.parametrize(("code", "text"), LINK_ERRORS)
+@pytest.mark.parametrize("kind", LINK_ERRORS)
 def test_photo_saves_on_a_drive_that_refuses_hard_links(
     qtbot: QtBot,
     loaded: PhotoWorkspace,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    code: int,
-    text: str,
+    kind: str,
 ) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     target = usb / "ảnh đại diện.png"
     choose(monkeypatch, target)
-    refuse_links(monkeypatch, code, text)
+    refuse_links(monkeypatch, kind)
     warnings: list[str] = []
     monkeypatch.setattr(
         "frame_studio.gui.photo_workspace.QMessageBox.warning", lambda *args: warnings.append(args[2])
@@ -218,16 +179,6 @@ def make_photos(folder: Path) -> Path:
     return folder
 
 
-def make_workspace(
-    qtbot: QtBot, frames: list[Frame], pool: QThreadPool, settings: Settings
-) -> BatchWorkspace:
-    workspace = BatchWorkspace(frames, pool, settings)
-    workspace.workers = 1
-    qtbot.addWidget(workspace)
-    workspace.resize(1100, 720)
-    return workspace
-
-
 def run_batch(qtbot: QtBot, workspace: BatchWorkspace, in_dir: Path, out_dir: Path) -> Seen:
     """Start a batch and wait until it finishes or fails (whichever comes: a failure is fast)."""
     workspace.setup.in_edit.setText(str(in_dir))
@@ -262,7 +213,7 @@ def assert_framed(outcome: Any, out: Path) -> None:
         assert Path(by_name[name].outputs[0]).parent == out
 
 
-@pytest.mark.parametrize(("code", "text"), LINK_ERRORS)
+@pytest.mark.parametrize("kind", LINK_ERRORS)
 def test_batch_into_a_drive_that_refuses_hard_links(
     qtbot: QtBot,
     frames: list[Frame],
@@ -270,12 +221,11 @@ def test_batch_into_a_drive_that_refuses_hard_links(
     settings: Settings,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    code: int,
-    text: str,
+    kind: str,
 ) -> None:
     out = tmp_path / "usb" / "kết quả"
-    tried = refuse_links(monkeypatch, code, text)
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    tried = refuse_links(monkeypatch, kind)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     seen = run_batch(qtbot, workspace, make_photos(tmp_path / "in"), out)
     assert seen.kinds == ["finished"], seen.texts
     assert tried and all(path.parent == out for path in tried)  # the fallback really ran
@@ -335,7 +285,7 @@ def test_batch_into_a_read_only_folder_is_refused_in_words(
     tmp_path: Path,
     read_only_out: Path,
 ) -> None:
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     in_dir = make_photos(tmp_path / "in")
     assert_refused_before_any_photo(qtbot, workspace, in_dir, read_only_out, "không có quyền ghi vào đây")
     assert list(read_only_out.iterdir()) == []
@@ -363,7 +313,7 @@ def test_batch_into_a_path_through_a_file_is_refused_in_words(
 ) -> None:
     note = tmp_path / "ghi chú.txt"
     note.write_text("không phải thư mục", encoding="utf-8")
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     in_dir = make_photos(tmp_path / "in")
     assert_refused_before_any_photo(qtbot, workspace, in_dir, tmp_path / where, reason)
     assert note.read_text(encoding="utf-8") == "không phải thư mục"
@@ -381,7 +331,7 @@ def test_a_folder_busy_with_another_batch_asks_then_waits_for_it(
     in_dir = make_photos(tmp_path / "in")
     other = claim_output_folder(out)  # a live batch (this very process) holds the folder
     try:
-        workspace = make_workspace(qtbot, frames, pool, settings)
+        workspace = make_batch_workspace(qtbot, frames, pool, settings)
         asked: list[str] = []
         answer = QMessageBox.StandardButton.No
         at_release: dict[str, Any] = {}
@@ -434,7 +384,7 @@ def test_a_report_held_open_is_listed_and_the_photos_are_kept(
 ) -> None:
     out = tmp_path / "out"
     tried = hold_open(monkeypatch, lambda path: path.name.endswith(".csv"))
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     seen = run_batch(qtbot, workspace, make_photos(tmp_path / "in"), out)
     assert seen.kinds == ["finished"], seen.texts
     assert len(tried) == len(atomic.RETRY_DELAYS) + 1
@@ -459,7 +409,7 @@ def test_junk_and_a_looping_link_beside_the_photos(
     (in_dir / "desktop.ini").write_text("[.ShellClassInfo]\r\n", encoding="utf-8")
     (in_dir / "vòng.jpg").symlink_to("vòng.jpg")  # leads to itself
     out = tmp_path / "out"
-    workspace = make_workspace(qtbot, frames, pool, settings)
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
     seen = run_batch(qtbot, workspace, in_dir, out)
     assert seen.kinds == ["finished"], seen.texts
     by_name = {result.input: result for result in seen.outcome.results}

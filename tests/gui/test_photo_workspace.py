@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from workspaces import make_photo_workspace
 
 from frame_studio.core.frames import Frame
 from frame_studio.core.placement import Placement, moved
@@ -23,11 +24,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def workspace(qtbot: QtBot, frames: list[Frame], pool: QThreadPool) -> PhotoWorkspace:
-    widget = PhotoWorkspace(frames, pool)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 640)
-    widget.show()
-    return widget
+    return make_photo_workspace(qtbot, frames, pool)
 
 
 @pytest.fixture
