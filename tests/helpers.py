@@ -6,7 +6,10 @@ so a person can look at them.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +104,21 @@ class Run:
     code: int
     out: str
     err: str
+
+
+def run_subprocess(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run `python -m frame_studio ARGV...` as a real process (`env` is added to this one's)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "frame_studio", *(str(arg) for arg in argv)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=180,
+        check=False,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:

@@ -14,14 +14,12 @@ import datetime as dt
 import errno
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import DATA, rasterise_svg, run_cli
+from helpers import DATA, rasterise_svg, run_cli, run_subprocess
 from PIL import Image
 
 from frame_studio.core.campaign import Campaign, open_pack
@@ -233,18 +231,10 @@ def test_frames_check_size_option(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_frames_check_exit_code_in_a_real_process(tmp_path: Path) -> None:
     folder = bad_frame(tmp_path / "bad")
-    done = subprocess.run(
-        [sys.executable, "-m", "frame_studio", "frames", "check", str(folder)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 1, done.stderr
-    assert len(done.stdout.splitlines()) == 2
-    assert "1 frame(s) checked, 2 problem(s)" in done.stderr
+    done = run_subprocess("frames", "check", folder, cwd=tmp_path)
+    assert done.code == 1, done.err
+    assert len(done.out.splitlines()) == 2
+    assert "1 frame(s) checked, 2 problem(s)" in done.err
 
 
 # ---------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import DATA, portrait_image, run_cli
+from helpers import DATA, Run, portrait_image, run_cli, run_subprocess
 from PIL import Image
 from storage import storage_env
 
@@ -39,20 +39,8 @@ def make_photos(folder: Path, count: int) -> list[str]:
     return names
 
 
-def cli(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "frame_studio", *(str(arg) for arg in argv)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=180,
-        check=False,
-    )
-
-
-def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
-    assert "Traceback" not in done.stderr and "Traceback" not in done.stdout, done.stderr
+def no_traceback(done: Run) -> None:
+    assert "Traceback" not in done.err and "Traceback" not in done.out, done.err
 
 
 def temps(folder: Path) -> list[Path]:
@@ -68,39 +56,39 @@ def report(out: Path) -> dict[str, dict[str, object]]:
 def test_batch_and_render_where_hard_links_are_refused(tmp_path: Path, kind: str) -> None:
     names = make_photos(tmp_path / "in", 5)
     env = storage_env(tmp_path / "imitation", links=kind)
-    done = cli("batch", "in", "out", "--jobs", "2", cwd=tmp_path, env=env)
+    done = run_subprocess("batch", "in", "out", "--jobs", "2", cwd=tmp_path, env=env)
     no_traceback(done)
-    assert done.returncode == EXIT_OK, done.stderr
-    assert "5 framed, 0 skipped, 0 rejected" in done.stderr
+    assert done.code == EXIT_OK, done.err
+    assert "5 framed, 0 skipped, 0 rejected" in done.err
     for name in names:
         with Image.open(tmp_path / "out" / name.replace(".jpg", "_jpg.jpg")) as image:
             assert image.size == (1080, 1080)
     assert all((tmp_path / "out" / name).is_file() for name in SIDE_FILES)
-    again = cli("batch", "in", "out", "--overwrite", cwd=tmp_path, env=env)
-    assert again.returncode == EXIT_OK, again.stderr
-    rendered = cli("render", "in/cb_00.jpg", "-o", "single", cwd=tmp_path, env=env)
-    assert rendered.returncode == EXIT_OK, rendered.stderr
+    again = run_subprocess("batch", "in", "out", "--overwrite", cwd=tmp_path, env=env)
+    assert again.code == EXIT_OK, again.err
+    rendered = run_subprocess("render", "in/cb_00.jpg", "-o", "single", cwd=tmp_path, env=env)
+    assert rendered.code == EXIT_OK, rendered.err
     assert (tmp_path / "single" / "cb_00_jpg.png").is_file()
     assert temps(tmp_path) == []
 
 
 def test_a_report_open_in_excel_keeps_both_reports_of_one_run(tmp_path: Path) -> None:
     make_photos(tmp_path / "in", 2)
-    first = cli("batch", "in", "out", cwd=tmp_path)
-    assert first.returncode == EXIT_OK, first.stderr
+    first = run_subprocess("batch", "in", "out", cwd=tmp_path)
+    assert first.code == EXIT_OK, first.err
     jsonl_before = (tmp_path / "out" / "frame-studio-report.jsonl").read_bytes()
     csv_before = (tmp_path / "out" / "frame-studio-report.csv").read_bytes()
     make_photos(tmp_path / "in", 3)  # a third photo arrives
     env = storage_env(tmp_path / "imitation", held="frame-studio-report.csv")
-    held = cli("batch", "in", "out", cwd=tmp_path, env=env)
+    held = run_subprocess("batch", "in", "out", cwd=tmp_path, env=env)
     no_traceback(held)
-    assert held.returncode == EXIT_FILES_NOT_WRITTEN, held.stderr
-    assert "frame-studio-report.csv" in held.stderr and "close it" in held.stderr
+    assert held.code == EXIT_FILES_NOT_WRITTEN, held.err
+    assert "frame-studio-report.csv" in held.err and "close it" in held.err
     assert (tmp_path / "out" / "cb_02_jpg.jpg").is_file()  # the photo itself is done
     assert (tmp_path / "out" / "frame-studio-report.jsonl").read_bytes() == jsonl_before
     assert (tmp_path / "out" / "frame-studio-report.csv").read_bytes() == csv_before
-    closed = cli("batch", "in", "out", cwd=tmp_path)  # Excel closed: the reports catch up
-    assert closed.returncode == EXIT_OK, closed.stderr
+    closed = run_subprocess("batch", "in", "out", cwd=tmp_path)  # Excel closed: the reports catch up
+    assert closed.code == EXIT_OK, closed.err
     assert set(report(tmp_path / "out")) == {"cb_00.jpg", "cb_01.jpg", "cb_02.jpg"}
     with (tmp_path / "out" / "frame-studio-report.csv").open(encoding="utf-8-sig") as handle:
         assert [row["file"] for row in csv.DictReader(handle)] == ["cb_00.jpg", "cb_01.jpg", "cb_02.jpg"]
@@ -108,12 +96,12 @@ def test_a_report_open_in_excel_keeps_both_reports_of_one_run(tmp_path: Path) ->
 
 def test_a_qr_code_open_in_a_viewer_does_not_stop_the_reports(tmp_path: Path) -> None:
     make_photos(tmp_path / "in", 2)
-    assert cli("batch", "in", "out", cwd=tmp_path).returncode == EXIT_OK
+    assert run_subprocess("batch", "in", "out", cwd=tmp_path).code == EXIT_OK
     env = storage_env(tmp_path / "imitation", held="campaign-qr.png")
-    done = cli("batch", "in", "out", "--size", "512", cwd=tmp_path, env=env)
+    done = run_subprocess("batch", "in", "out", "--size", "512", cwd=tmp_path, env=env)
     no_traceback(done)
-    assert done.returncode == EXIT_FILES_NOT_WRITTEN, done.stderr
-    assert "campaign-qr.png" in done.stderr
+    assert done.code == EXIT_FILES_NOT_WRITTEN, done.err
+    assert "campaign-qr.png" in done.err
     assert all(record["status"] == "framed" for record in report(tmp_path / "out").values())
     assert (tmp_path / "out" / "campaign-qr.svg").is_file()
 
@@ -125,9 +113,9 @@ def test_foreign_side_files_are_never_overwritten(tmp_path: Path) -> None:
     for name in SIDE_FILES:
         (out / name).write_bytes(b"the user's own " + name.encode())
     (out / "frame-studio-report.csv").mkdir()  # even a folder in the way
-    done = cli("batch", "in", "out", cwd=tmp_path)
+    done = run_subprocess("batch", "in", "out", cwd=tmp_path)
     no_traceback(done)
-    assert done.returncode == EXIT_OK, done.stderr
+    assert done.code == EXIT_OK, done.err
     for name in SIDE_FILES:
         assert (out / name).read_bytes() == b"the user's own " + name.encode()
         stem, suffix = name.rsplit(".", 1)
@@ -135,9 +123,9 @@ def test_foreign_side_files_are_never_overwritten(tmp_path: Path) -> None:
     assert (out / "frame-studio-report (1).csv").is_file() and (
         out / "frame-studio-report (1).jsonl"
     ).is_file()
-    assert "someone else's file" in done.stderr
-    rerun = cli("batch", "in", "out", cwd=tmp_path)  # ours now: replaced, no " (2)"
-    assert rerun.returncode == EXIT_OK, rerun.stderr
+    assert "someone else's file" in done.err
+    rerun = run_subprocess("batch", "in", "out", cwd=tmp_path)  # ours now: replaced, no " (2)"
+    assert rerun.code == EXIT_OK, rerun.err
     assert not list(out.glob("* (2).*"))
 
 
@@ -154,10 +142,10 @@ def test_a_link_too_long_for_a_qr_code_still_gives_the_photos_and_reports(tmp_pa
         encoding="utf-8",
     )
     make_photos(tmp_path / "in", 1)
-    done = cli("batch", "in", "out", "--frame", frame, cwd=tmp_path)
+    done = run_subprocess("batch", "in", "out", "--frame", frame, cwd=tmp_path)
     no_traceback(done)
-    assert done.returncode == EXIT_FILES_NOT_WRITTEN, done.stderr
-    assert "too long for a QR code" in done.stderr
+    assert done.code == EXIT_FILES_NOT_WRITTEN, done.err
+    assert "too long for a QR code" in done.err
     assert report(tmp_path / "out")["cb_00.jpg"]["status"] == "framed"
     assert (tmp_path / "out" / "campaign-reminder.ics").is_file()
 
@@ -171,10 +159,10 @@ def test_a_messy_photo_folder_is_scanned_without_a_crash(tmp_path: Path) -> None
     for junk in ("Thumbs.db", "desktop.ini", ".DS_Store", "._cb_00.jpg"):
         (photos / junk).write_bytes(b"\0junk")
     shutil.copyfile(DATA / "astronaut.jpg", photos / ".anh.jpg")
-    done = cli("batch", "in", "out", cwd=tmp_path)
+    done = run_subprocess("batch", "in", "out", cwd=tmp_path)
     no_traceback(done)
-    assert done.returncode == EXIT_SOME_REJECTED, done.stderr
-    assert "4 system files ignored" in done.stderr
+    assert done.code == EXIT_SOME_REJECTED, done.err
+    assert "4 system files ignored" in done.err
     records = report(tmp_path / "out")
     assert set(records) == {"a.jpg", "b.jpg", "cb_00.jpg", "cb_01.jpg", ".anh.jpg"}
     assert records[".anh.jpg"]["status"] == "framed"
@@ -190,14 +178,14 @@ def test_two_batches_into_one_folder_lose_nothing(tmp_path: Path) -> None:
         while not (tmp_path / "out" / LOCK_NAME).exists():
             assert time.monotonic() < deadline and first.poll() is None, "the first batch never started"
             time.sleep(0.05)
-        second = cli("batch", "in", "out", cwd=tmp_path)
+        second = run_subprocess("batch", "in", "out", cwd=tmp_path)
         assert first.poll() is None, "the first batch was already done: the test proves nothing"
         waiting = subprocess.Popen([*command, "--wait"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
         _, first_err = first.communicate(timeout=180)
     _, waiting_err = waiting.communicate(timeout=180)
     no_traceback(second)
-    assert second.returncode == EXIT_CANNOT_START
-    assert "another batch is writing into this folder" in second.stderr and "--wait" in second.stderr
+    assert second.code == EXIT_CANNOT_START
+    assert "another batch is writing into this folder" in second.err and "--wait" in second.err
     assert first.returncode == EXIT_OK, first_err
     assert "16 framed" in first_err
     assert waiting.returncode == EXIT_OK, waiting_err

@@ -17,8 +17,6 @@ import os
 import shutil
 import socket
 import struct
-import subprocess
-import sys
 import unicodedata
 import zlib
 from collections.abc import Callable, Sequence
@@ -28,7 +26,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from helpers import DATA, Run, assert_image_similar, no_face_image, portrait_image, run_cli
+from helpers import DATA, Run, assert_image_similar, no_face_image, portrait_image, run_cli, run_subprocess
 from PIL import Image
 
 from frame_studio import __version__
@@ -56,20 +54,6 @@ STORED_FOR_ORIENTATION: dict[int, Image.Transpose | None] = {
 # ---------------------------------------------------------------------------------------
 # Helpers: running the CLI, reading its report, fingerprints of files
 # ---------------------------------------------------------------------------------------
-
-
-def run_subprocess(*argv: str | Path, cwd: Path) -> Run:
-    """Run `python -m frame_studio ARGV...` as a real process."""
-    done = subprocess.run(
-        [sys.executable, "-m", "frame_studio", *(str(arg) for arg in argv)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    return Run(done.returncode, done.stdout, done.stderr)
 
 
 def read_report(path: Path) -> list[dict[str, Any]]:
