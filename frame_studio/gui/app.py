@@ -1,7 +1,13 @@
 """The desktop app's entry point: QApplication, settings, exception dialog, smoke test.
 
-`frame-studio gui --smoke-test` starts the app offscreen-capable, opens each workspace,
-frames a bundled sample photo through the real worker path, and exits 0.
+`frame-studio gui --smoke-test` (or the windowed launcher with `--smoke-test`) starts the
+app offscreen-capable, opens each workspace, frames a bundled sample photo through the real
+worker path, and exits 0.
+
+The windowed launcher (`Frame Studio.exe` on Windows, `frame-studio-gui` elsewhere) has no
+console: `sys.stdout` and `sys.stderr` are None there (`print` then writes nothing, and no
+handler writes to the missing stderr), and warnings and tracebacks go to the log file in
+the user data folder.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from frame_studio import __version__
 from frame_studio.core.assets import asset_path
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, bundled_frames, load_frame
+from frame_studio.core.log_file import LogFile
 from frame_studio.core.sheet import sample_photos
 from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.gui.campaign_book import CampaignBook
@@ -29,6 +36,8 @@ from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
 
 log = logging.getLogger("frame_studio")
+
+EXIT_INTERNAL = 4  # as the CLI's: a problem nobody expected, details in the log file
 
 
 def load_frames(extra: list[Path] | None = None) -> list[Frame]:
@@ -105,9 +114,11 @@ def smoke_test(window: MainWindow, app: QApplication) -> int:
 def run(argv: list[str]) -> int:
     """Start the app; returns the exit status."""
     parser = argparse.ArgumentParser(prog="frame-studio gui")
+    parser.add_argument("--version", action="version", version=f"frame-studio {__version__}")
     parser.add_argument("--smoke-test", action="store_true", help="open every workspace and exit")
     options, qt_args = parser.parse_known_args([a for a in argv if a != "gui"])
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if sys.stderr is not None:  # None in the windowed launcher: the log file has the warnings
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(qt_args)
     install_exception_dialog()
     pool = QThreadPool()
@@ -121,3 +132,21 @@ def run(argv: list[str]) -> int:
         window.close()
         return code
     return int(app.exec())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the windowed launcher; returns the exit status.
+
+    There is no console to show a traceback on: a problem that stops the app before its
+    exception dialog is installed is written to the log file, exit status 4 as in the CLI.
+    """
+    log_file = LogFile()
+    log.addHandler(log_file)
+    try:
+        return run(list(sys.argv[1:] if argv is None else argv))
+    except Exception:  # the last resort: logged with its traceback
+        log.exception("the desktop app stopped")
+        return EXIT_INTERNAL
+    finally:
+        log.removeHandler(log_file)
+        log_file.close()

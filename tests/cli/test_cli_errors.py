@@ -21,8 +21,8 @@ import pytest
 from helpers import run_cli
 
 import frame_studio.cli.qr
-from frame_studio.cli import LOG_FILE_NAME
 from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_INTERNAL, EXIT_STOPPED
+from frame_studio.core.log_file import LOG_FILE_NAME
 
 LONG_LINK = "https://example.org/" + "a" * 2980  # 3,000 characters, more than the 2,331 a code holds
 
