@@ -10,15 +10,16 @@ and it is short enough for a QR code.
 from __future__ import annotations
 
 import math
+import unicodedata
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from frame_studio.core.errors import FrameError
 from frame_studio.core.frames import Frame, Layer, load_frame
 from frame_studio.core.images import load_photo
-from frame_studio.core.overlay import draw_layer, window_mask
+from frame_studio.core.overlay import draw_layer, load_font, window_mask
 from frame_studio.core.qr import QRError, check_link
 
 CHECK_SIZE = 540
@@ -51,8 +52,11 @@ def _label(index: int, layer: Layer) -> str:
 
 
 def missing_characters(font_path: Path, text: str) -> list[str]:
-    """Characters of `text` the font has no glyph for (drawn as the .notdef box)."""
-    font = ImageFont.truetype(str(font_path), 48, layout_engine=ImageFont.Layout.RAQM)
+    """Characters of `text` (NFC-normalised, as drawn) the font has no glyph for.
+
+    A missing glyph is drawn as the .notdef box, with the core's text layout.
+    """
+    font = load_font(font_path, 48)
 
     def glyph(char: str) -> bytes:
         image = Image.new("L", (96, 96), 0)
@@ -60,7 +64,7 @@ def missing_characters(font_path: Path, text: str) -> list[str]:
         return image.tobytes()
 
     notdef = glyph(_MISSING_CODEPOINT)
-    return sorted({c for c in text if not c.isspace() and glyph(c) == notdef})
+    return sorted({c for c in unicodedata.normalize("NFC", text) if not c.isspace() and glyph(c) == notdef})
 
 
 def _text_problems(frame: Frame, index: int, layer: Layer) -> list[str]:

@@ -1,14 +1,16 @@
 """Draw a frame's overlay (background outside the window, then its layers) at any size.
 
-Shapes are drawn supersampled and reduced, so edges are smooth; text goes through Pillow's
-RAQM layout. Overlays are cached per (frame, size): a batch draws each one once. Text that
-does not fit its arc or box is an error, never silently clipped.
+Shapes are drawn supersampled and reduced, so edges are smooth; text is NFC-normalised and
+laid out with the core's one text layout (`text_layout`: RAQM, or Pillow's basic layout
+where RAQM is missing). Overlays are cached per (frame, size): a batch draws each one
+once. Text that does not fit its arc or box is an error, never silently clipped.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from frame_studio.core.errors import FrameError
 from frame_studio.core.frame_fields import Color
 from frame_studio.core.frames import Frame, Layer, Window
 from frame_studio.core.images import load_photo
+from frame_studio.core.text_layout import truetype
 
 SUPERSAMPLE = 3
 #: Overlays smaller than this are drawn at a multiple of their size and reduced, as
@@ -109,19 +112,28 @@ def _shape(canvas: Image.Image, layer: Layer) -> None:
 
 @functools.lru_cache(maxsize=64)
 def load_font(path: Path, pixels: int) -> ImageFont.FreeTypeFont:
-    """A font at a pixel size, laid out with RAQM (correct Vietnamese marks)."""
-    return ImageFont.truetype(str(path), pixels, layout_engine=ImageFont.Layout.RAQM)
+    """A font at a pixel size, laid out with the core's text layout (cached)."""
+    return truetype(path, pixels)
 
 
 def _layer_font(layer: Layer, size: int) -> ImageFont.FreeTypeFont:
     return load_font(layer.get("font"), max(1, round(layer.get("size") * size)))
 
 
+def _layer_text(layer: Layer) -> str:
+    """The layer's text, NFC-normalised (the basic layout does not compose marks).
+
+    Loading a frame normalises already, but a filled placeholder may not be NFC (an NFC
+    value after NFC text is not always NFC), nor a frame built in code.
+    """
+    return unicodedata.normalize("NFC", layer.get("text"))
+
+
 def _text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
     """Straight text centred on a point; wider than `max_width` is an error."""
     size = canvas.width
     font = _layer_font(layer, size)
-    text: str = layer.get("text")
+    text = _layer_text(layer)
     width = font.getlength(text)
     if width > layer.get("max_width") * size + 1:
         raise FrameError(frame.folder, "text_too_long", f"the text {text!r} is wider than its box")
@@ -132,7 +144,7 @@ def _text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
 def _arc_text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
     """Draw text centred on the top or bottom of a circle, one upright glyph at a time."""
     size = canvas.width
-    text: str = layer.get("text")
+    text = _layer_text(layer)
     font = _layer_font(layer, size)
     radius = layer.get("radius") * size
     cx, cy = (v * size for v in layer.get("center"))
