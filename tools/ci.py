@@ -2,7 +2,7 @@
 
 Usage (with the project's Python, after `pip install -e ".[dev]"`):
   python tools/ci.py lint           # ruff, formatting, mypy, import contracts, the workflow's schema
-  python tools/ci.py test [ARGS]    # pytest (GUI tests offscreen); ARGS go to pytest
+  python tools/ci.py test [ARGS]    # pytest, GUI tests (offscreen) in their own process; ARGS to pytest
   python tools/ci.py build          # translations, then PyInstaller -> dist/frame-studio/
   python tools/ci.py frozen-check   # scripts/frozen_check.py on the built app
   python tools/ci.py zip            # dist/frame-studio-<version>-<platform>.zip
@@ -50,10 +50,20 @@ def lint(_: Sequence[str]) -> None:
     call(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", WORKFLOW)
 
 
+def chooses_tests(pytest_args: Sequence[str]) -> bool:
+    """Whether the arguments pick tests themselves (a path, `-m`, `-k`) rather than only options."""
+    return any(arg in {"-m", "-k"} or not arg.startswith("-") for arg in pytest_args)
+
+
 def test(pytest_args: Sequence[str]) -> None:
+    """Every test; the GUI tests in a process of their own, so a crash at its exit fails too."""
     call(sys.executable, "tools/translations.py", "compile")
     offscreen = {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    call(sys.executable, "-m", "pytest", *pytest_args, env=offscreen)
+    if chooses_tests(pytest_args):
+        call(sys.executable, "-m", "pytest", *pytest_args, env=offscreen)
+        return
+    call(sys.executable, "-m", "pytest", "-m", "not gui", *pytest_args, env=offscreen)
+    call(sys.executable, "-m", "pytest", "-m", "gui", *pytest_args, env=offscreen)
 
 
 def build(_: Sequence[str]) -> None:
