@@ -1,4 +1,12 @@
-"""Output file names: keep the whole input name, stay under 255 bytes, never collide."""
+"""Output file names: keep the whole input name, stay under 255 bytes, never collide.
+
+Every name made here is one Windows accepts, checked against the rule of Python 3.13's
+`ntpath.isreserved`: none of `<>:"/\\|?*` or the controls 0-31, no trailing dot or space,
+and no DOS device name (CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM1-COM9, LPT1-LPT9 and
+COM/LPT with a superscript 1, 2 or 3), whatever its case and even before an extension or
+trailing spaces ("nul.tar.gz", "Con .jpg"). Invisible characters (zero-width and bidi
+controls) are removed, so two names that look the same are the same.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +44,8 @@ def output_name(input_path: str | Path, suffix: str) -> str:
     stem = path.stem if path.suffix else path.name
     if path.suffix:
         stem = f"{stem}_{path.suffix[1:]}"
-    return fit_name(stem.lstrip(".") or "_", suffix)  # `.anh.jpg` -> `anh_jpg.jpg`, not a hidden file
+    stem = _FORBIDDEN.sub("_", _INVISIBLE.sub("", stem)).lstrip(".")  # `.anh.jpg` -> `anh_jpg.jpg`
+    return fit_name(_windows_name(stem), suffix)
 
 
 def numbered(name: str, number: int) -> str:
@@ -54,21 +63,33 @@ def free_name(name: str, taken: set[str], folder: Path | None = None) -> str:
     return candidate
 
 
-_RESERVED = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
+"""Zero-width characters (U+200B-U+200D, U+2060, the U+FEFF BOM) and bidi controls."""
+_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{port}{digit}" for port in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"}
+)
+_FOLDER_SEPARATOR = re.compile(r"[/\\]")
+
+
+def _windows_name(text: str) -> str:
+    """`text` without a trailing dot or space, and never a device's name."""
+    text = text.rstrip(" .") or "_"
+    device = text.partition(".")[0].rstrip(" ").upper() in _DEVICES
+    return f"_{text}" if device else text
 
 
 def clean_part(text: str, *, ascii_only: bool = False) -> str:
-    """One safe path segment from free text (a person's name, a unit's name)."""
-    text = unicodedata.normalize("NFC", text)
+    """One safe path segment from free text (a person's name, a unit's name).
+
+    Spaces are collapsed and leading dots dropped (no hidden files); "/", "\\" and ":"
+    become "_", so a value never makes a folder. The length is not cut: see `fit_name`.
+    """
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))  # an invisible may part two marks
     if ascii_only:
         text = strip_diacritics(text).encode("ascii", "ignore").decode()
-    text = " ".join(_RESERVED.sub("_", text).split()).strip(" .")
-    if not text:
-        return "_"
-    if text.split(".")[0].casefold() in _WINDOWS_DEVICES:
-        text = f"_{text}"
-    return text
+    return _windows_name(" ".join(_FORBIDDEN.sub("_", text).split()).lstrip(" ."))
 
 
 def template_fields(template: str) -> set[str]:
@@ -79,13 +100,17 @@ def template_fields(template: str) -> set[str]:
 def templated_name(template: str, fields: dict[str, str], *, ascii_only: bool = False) -> str:
     """A relative output path (without suffix) from a template such as "{don_vi}/{ho_ten}".
 
-    Field values never create folders ("/" in a value becomes "_"); only the template's own
-    "/" does. Each segment is made safe for Windows and Linux.
+    Field values never create folders ("/", "\\" or ":" in a value becomes "_"); only the
+    template's own "/" or "\\" does. Parts are joined with "/". Each part is made safe for
+    Windows and Linux, and each folder is cut to 255 bytes; the last part, the file's stem,
+    is cut by the caller once its suffix is known.
 
     Raises:
         KeyError: the template names a field that is not given.
     """
     safe = {key: clean_part(value, ascii_only=ascii_only) for key, value in fields.items()}
     formatted = template.format_map(safe)
-    segments = [clean_part(part, ascii_only=ascii_only) for part in formatted.split("/")]
-    return "/".join(s for s in segments if s not in {"_", ".", ".."}) or "_"
+    parts = [clean_part(part, ascii_only=ascii_only) for part in _FOLDER_SEPARATOR.split(formatted)]
+    kept = [part for part in parts if part != "_"]  # an empty value makes no folder
+    folders = [fit_name(part, "") for part in kept[:-1]]
+    return "/".join([*folders, *kept[-1:]]) or "_"
