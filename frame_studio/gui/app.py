@@ -19,7 +19,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,7 +31,6 @@ from frame_studio.core.log_file import LogFile
 from frame_studio.core.sheet import sample_photos
 from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.gui.campaign_book import CampaignBook
-from frame_studio.gui.collector import MainThreadCollector
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
 
@@ -81,34 +80,39 @@ def create_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("FrameStudio")
     app.setApplicationName("Frame Studio")
     app.setApplicationVersion(__version__)
-    if not hasattr(app, "collector"):
-        app.collector = MainThreadCollector(app)  # type: ignore[attr-defined]
     app.setWindowIcon(QIcon(str(asset_path("icons", "frame-studio.png"))))
     for font in asset_path("fonts").glob("*.ttf"):
         QFontDatabase.addApplicationFont(str(font))
     return app
 
 
-def smoke_test(window: MainWindow, app: QApplication) -> int:
-    """Open each workspace, frame a sample photo on a worker, then quit; returns the exit code."""
-    failures: list[str] = []
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        app.processEvents()
-    worker = window.photo.load_photo(sample_photos()[0])
-    worker.signals.failed.connect(lambda error, _: failures.append(str(error)))
-    window.photo.photo_loaded.connect(lambda _: app.quit())
-    worker.signals.failed.connect(lambda *_: app.quit())
+class SmokeTest(QObject):
+    """Open each workspace, frame a sample photo through the real worker path, then quit."""
 
-    def give_up() -> None:
-        failures.append("timed out")
-        app.quit()
+    def __init__(self, window: MainWindow, app: QApplication) -> None:
+        super().__init__(window)
+        self.window, self.app = window, app
+        self.failures: list[str] = []
 
-    QTimer.singleShot(60_000, give_up)
-    app.exec()
-    ok = not failures and window.photo.canvas.preview is not None
-    print("smoke test:", "ok" if ok else f"FAILED {failures}")
-    return 0 if ok else 1
+    def run(self) -> int:
+        """Returns the exit code: 0 when the sample photo was framed and shown."""
+        for index in range(self.window.tabs.count()):
+            self.window.tabs.setCurrentIndex(index)
+            self.app.processEvents()
+        self.window.photo.photo_loaded.connect(self._loaded)
+        QTimer.singleShot(60_000, self._timed_out)
+        self.window.photo.load_photo(sample_photos()[0])
+        self.app.exec()
+        ok = not self.failures and self.window.photo.canvas.preview is not None
+        print("smoke test:", "ok" if ok else f"FAILED {self.failures}")
+        return 0 if ok else 1
+
+    def _loaded(self) -> None:
+        self.app.quit()
+
+    def _timed_out(self) -> None:
+        self.failures.append("the sample photo was not framed within 60 s")
+        self.app.quit()
 
 
 def run(argv: list[str]) -> int:
@@ -128,7 +132,7 @@ def run(argv: list[str]) -> int:
     window = MainWindow(frames, settings, pool, book)
     window.show()
     if options.smoke_test:
-        code = smoke_test(window, app)
+        code = SmokeTest(window, app).run()
         window.close()
         return code
     return int(app.exec())

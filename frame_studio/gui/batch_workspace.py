@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,7 +56,7 @@ from frame_studio.gui.review_model import (
     status_word,
 )
 from frame_studio.gui.settings import Settings
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 log = logging.getLogger(__name__)
 STATUS_SAMPLES = ((FRAMED, ()), (FRAMED, ("padded",)), (FRAMED, ("adjusted",)), (SKIPPED, ()), (REJECTED, ()))
@@ -83,7 +83,6 @@ class BatchWorkspace(QWidget):
         self.batch_worker: Worker | None = None
         self._busy = False
         self._stopping = False
-        self._workers: set[Worker] = set()
         self._order: dict[str, int] = {}
         self._error: Callable[[], str] | None = None
         self._summary: Callable[[], str] | None = None
@@ -241,10 +240,6 @@ class BatchWorkspace(QWidget):
     def running(self) -> bool:
         return self._busy
 
-    def _start(self, worker: Worker) -> Worker:
-        start_kept(self.pool, worker, self._workers)
-        return worker
-
     def start(self) -> Worker | None:
         """Plan the batch on a worker; running starts when the plan is ready."""
         if self._busy:
@@ -266,7 +261,7 @@ class BatchWorkspace(QWidget):
         worker = Worker(batch_run.prepare, in_dir, out_dir, settings, self.setup.roster)
         worker.signals.finished.connect(self._planned)
         worker.signals.failed.connect(self._plan_failed)
-        return self._start(worker)
+        return start_worker(self.pool, worker)
 
     def _plan_failed(self, error: BaseException, trace: str) -> None:
         self._busy = False
@@ -315,7 +310,7 @@ class BatchWorkspace(QWidget):
         worker.signals.progressed.connect(self._progressed)
         worker.signals.finished.connect(self._done)
         worker.signals.failed.connect(self._run_failed)
-        self.batch_worker = self._start(worker)
+        self.batch_worker = start_worker(self.pool, worker)
 
     def _notes_text(self, plan: Plan) -> str:
         text = self.tr("{n} ghi chú khi lập danh sách (di chuột vào đây để xem).").format(n=len(plan.notes))
@@ -476,10 +471,12 @@ class BatchWorkspace(QWidget):
             self.filter_box.setItemText(index, f"{name} ({numbers.get(mode, 0)})")
 
     def _load_thumbnail(self, name: str, path: str) -> None:
-        worker = Worker(load_thumbnail, path)
-        model = self.model
-        worker.signals.finished.connect(lambda image: model.set_thumbnail(name, image))
-        self._start(worker)
+        worker = Worker(load_thumbnail, path, context=name)
+        worker.signals.finished.connect(self._thumbnail_loaded)
+        start_worker(self.pool, worker)
+
+    def _thumbnail_loaded(self, image: QImage | None, name: str) -> None:
+        self.model.set_thumbnail(name, image)
 
     def request_fix(self, index: QModelIndex) -> FixRequest | None:
         """Ask the Photo workspace to fix one framed photo by hand (double-click or Enter)."""

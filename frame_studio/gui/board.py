@@ -24,7 +24,7 @@ from frame_studio.core.images import PHOTO_SUFFIXES
 from frame_studio.core.pipeline import Analysis, analyse, frame_photo
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.messages import error_text
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 THUMB = 124
 NAME_COLUMN_WIDTH = 150
@@ -98,7 +98,6 @@ class VariantBoard(QTableWidget):
         self._tickets: dict[int, int] = {}
         self._pending: dict[int, int] = {}
         self._next_ticket = 0
-        self._workers: set[Worker] = set()
         self.waiting_text = "…"
         self.edited_tip = ""
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,11 +164,10 @@ class VariantBoard(QTableWidget):
         self._next_ticket += 1
         ticket = self._tickets[row] = self._next_ticket
         self._pending[row] = len(self.photos)
-        worker = Worker(render_row, ticket, row, frame, self.photos, THUMB, self.cache)
+        worker = Worker(render_row, ticket, row, frame, self.photos, THUMB, self.cache, context=(ticket, row))
         worker.signals.progressed.connect(self._cell_drawn)
-        worker.signals.failed.connect(lambda error, _: self._row_failed(ticket, row, error))
-        start_kept(self.pool, worker, self._workers)
-        return worker
+        worker.signals.failed.connect(self._row_failed)
+        return start_worker(self.pool, worker)
 
     def _cell_drawn(self, cell: Cell) -> None:
         if self._tickets.get(cell.row) != cell.ticket:
@@ -183,7 +181,8 @@ class VariantBoard(QTableWidget):
             label.setStyleSheet("color: #b00020")
         self._done(cell.row, 1)
 
-    def _row_failed(self, ticket: int, row: int, error: BaseException) -> None:
+    def _row_failed(self, error: BaseException, _trace: str, context: tuple[int, int]) -> None:
+        ticket, row = context
         if self._tickets.get(row) != ticket:
             return
         for column in range(1, len(self.photos) + 1):

@@ -35,7 +35,7 @@ from frame_studio.gui.pack_export import PackExportDialog
 from frame_studio.gui.qr_panel import QrPanel
 from frame_studio.gui.settings import Settings
 from frame_studio.gui.variant_editor import VariantEditor
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 PHOTOS_KEY = "frames/photos"
 
@@ -61,9 +61,8 @@ class FramesWorkspace(QWidget):
         self.choose_button, self.samples_button = QPushButton(), QPushButton()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.choose_pack_path)
-        self._workers: set[Worker] = set()
         self.choose_button.clicked.connect(self.choose_photo_folder)
-        self.samples_button.clicked.connect(lambda: self.set_photo_folder(None))
+        self.samples_button.clicked.connect(self.use_sample_photos)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         self.message.setWordWrap(True)
@@ -151,21 +150,16 @@ class FramesWorkspace(QWidget):
     def export_pack(self, path: Path, campaign: Campaign) -> Worker:
         """Write the saved frames as a pack (on a worker; replaces `path`: the dialog asked)."""
         worker = Worker(write_pack, path, campaign, list(self.frames), overwrite=True)
-        worker.signals.finished.connect(
-            lambda written: self._show_message(
-                self.tr("Đã xuất gói {name}.").format(name=Path(written).name), error=False
-            )
-        )
-        worker.signals.failed.connect(
-            lambda error, _: self._show_message(
-                self.tr("Không xuất được gói: {error}").format(
-                    error=error.message if isinstance(error, FrameStudioError) else error
-                ),
-                error=True,
-            )
-        )
-        start_kept(self.pool, worker, self._workers)
-        return worker
+        worker.signals.finished.connect(self._pack_exported)
+        worker.signals.failed.connect(self._pack_failed)
+        return start_worker(self.pool, worker)
+
+    def _pack_exported(self, written: Path) -> None:
+        self._show_message(self.tr("Đã xuất gói {name}.").format(name=Path(written).name), error=False)
+
+    def _pack_failed(self, error: BaseException) -> None:
+        detail = error.message if isinstance(error, FrameStudioError) else error
+        self._show_message(self.tr("Không xuất được gói: {error}").format(error=detail), error=True)
 
     def _show_message(self, text: str, *, error: bool) -> None:
         self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
@@ -210,6 +204,9 @@ class FramesWorkspace(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ảnh khuôn mặt"), start)
         if folder:
             self.set_photo_folder(Path(folder))
+
+    def use_sample_photos(self) -> None:
+        self.set_photo_folder(None)
 
     def set_photo_folder(self, folder: Path | None) -> bool:
         """Use the faces in `folder` (None: the bundled samples); False if it has no photos."""

@@ -19,7 +19,7 @@ from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.i18n import load_translator
 from frame_studio.gui.photo_workspace import PhotoWorkspace
 from frame_studio.gui.settings import Settings, remember_frames
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
         self.pool = pool or QThreadPool(self)
         self.book = book or CampaignBook()
         self.translator: QTranslator | None = None
-        self._workers: set[Worker] = set()
         self.setAcceptDrops(True)
         self.photo = PhotoWorkspace(frames, self.pool)
         self.batch = BatchWorkspace(frames, self.pool, settings)
@@ -67,12 +66,15 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGES:
             action = QAction(name, self, checkable=True)
             action.setData(code)
-            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
+        self.language_actions.triggered.connect(self._language_chosen)
         self.menuBar().addMenu(self.language_menu)
         self.resize(1100, 720)
         self.set_language(str(settings.get("language")))
+
+    def _language_chosen(self, action: QAction) -> None:
+        self.set_language(str(action.data()))
 
     def workspaces(self) -> list[QWidget]:
         return [self.photo, self.batch, self.frames]
@@ -121,11 +123,10 @@ class MainWindow(QMainWindow):
     def open_pack_file(self, path: Path) -> Worker:
         """Open a campaign pack into the user's frame folder (on a worker), then offer its frames."""
         self.statusBar().showMessage(self.tr("Đang mở gói {name}…").format(name=path.name))
-        worker = Worker(open_pack, path, user_frames_dir())
+        worker = Worker(open_pack, path, user_frames_dir(), context=path)
         worker.signals.finished.connect(self._pack_opened)
-        worker.signals.failed.connect(lambda error, _: self._pack_failed(path, error))
-        start_kept(self.pool, worker, self._workers)
-        return worker
+        worker.signals.failed.connect(self._pack_open_failed)
+        return start_worker(self.pool, worker)
 
     def _pack_opened(self, opened: OpenedCampaign) -> None:
         try:
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(message)
         self.pack_opened.emit(opened)
+
+    def _pack_open_failed(self, error: BaseException, _trace: str, path: Path) -> None:
+        self._pack_failed(path, error)
 
     def _pack_failed(self, path: Path, error: BaseException) -> None:
         reason = error.message if isinstance(error, FrameStudioError) else str(error)

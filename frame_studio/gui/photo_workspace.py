@@ -38,7 +38,7 @@ from frame_studio.gui.convert import to_pixmap, to_qimage
 from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.messages import error_text, flag_text
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 #: The file dialog's filter: "*.avif *.bmp *.gif ...".
 PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(PHOTO_SUFFIXES))
@@ -66,7 +66,6 @@ class PhotoWorkspace(QWidget):
         self.analysis: Analysis | None = None
         self.auto_placement: Placement | None = None
         self.fix: FixRequest | None = None  # set while a batch photo is being fixed
-        self._workers: set[Worker] = set()
         self.setAcceptDrops(True)
         self.canvas = PlacementCanvas()
         self.canvas.settled.connect(self._show_facebook_previews)
@@ -174,9 +173,6 @@ class PhotoWorkspace(QWidget):
         if index >= 0:
             self.frame_box.setCurrentIndex(index)
 
-    def _start(self, worker: Worker) -> None:
-        start_kept(self.pool, worker, self._workers)
-
     # -- loading -----------------------------------------------------------------------
 
     def start_fix(self, request: FixRequest) -> Worker:
@@ -192,9 +188,8 @@ class PhotoWorkspace(QWidget):
             return None
         worker = Worker(request.apply, placement)
         worker.signals.finished.connect(self._fix_applied)
-        worker.signals.failed.connect(lambda error, _: self._export_failed(error))
-        self._start(worker)
-        return worker
+        worker.signals.failed.connect(self._export_failed)
+        return start_worker(self.pool, worker)
 
     def _fix_applied(self, result: object) -> None:
         if self.fix is not None:
@@ -218,13 +213,13 @@ class PhotoWorkspace(QWidget):
         """Analyse a photo in the background; `placement` overrides the automatic one."""
         self.status.setText(self.tr("Đang mở {name}…").format(name=path.name))
         self.open_button.setEnabled(False)
-        worker = Worker(analyse, path, self.frame)
-        worker.signals.finished.connect(lambda analysis: self._loaded(path, analysis, placement))
-        worker.signals.failed.connect(lambda error, _: self._load_failed(path, error))
-        self._start(worker)
-        return worker
+        worker = Worker(analyse, path, self.frame, context=(path, placement))
+        worker.signals.finished.connect(self._loaded)
+        worker.signals.failed.connect(self._load_failed)
+        return start_worker(self.pool, worker)
 
-    def _loaded(self, path: Path, analysis: Analysis, placement: Placement | None) -> None:
+    def _loaded(self, analysis: Analysis, context: tuple[Path, Placement | None]) -> None:
+        path, placement = context
         self.path, self.analysis = path, analysis
         self.auto_placement = analysis.result.placement
         self.open_button.setEnabled(True)
@@ -233,7 +228,8 @@ class PhotoWorkspace(QWidget):
         self._update_buttons()
         self.photo_loaded.emit(path)
 
-    def _load_failed(self, path: Path, error: BaseException) -> None:
+    def _load_failed(self, error: BaseException, _trace: str, context: tuple[Path, Placement | None]) -> None:
+        path = context[0]
         self.open_button.setEnabled(True)
         code = error.code if isinstance(error, FrameStudioError) else None
         message = error.message if isinstance(error, FrameStudioError) else str(error)
@@ -317,16 +313,22 @@ class PhotoWorkspace(QWidget):
 
     # -- export ------------------------------------------------------------------------
 
-    def _export(self, then: object) -> Worker | None:
+    def _export(self, then: Callable[..., None], target: Path | None = None) -> Worker | None:
+        """Draw the avatar on a worker, then call `then(image, target)` on the GUI thread."""
         if self.path is None or self.analysis is None or self.canvas.placement is None:
             return None
         worker = Worker(
-            export_avatar, self.path, self.frame, self.analysis, self.canvas.placement, EXPORT_SIZE
+            export_avatar,
+            self.path,
+            self.frame,
+            self.analysis,
+            self.canvas.placement,
+            EXPORT_SIZE,
+            context=target,
         )
         worker.signals.finished.connect(then)
-        worker.signals.failed.connect(lambda error, _: self._export_failed(error))
-        self._start(worker)
-        return worker
+        worker.signals.failed.connect(self._export_failed)
+        return start_worker(self.pool, worker)
 
     def choose_save_path(self) -> None:
         if self.path is None:
@@ -340,7 +342,7 @@ class PhotoWorkspace(QWidget):
 
     def save_to(self, target: Path) -> Worker | None:
         """Export the avatar to `target` (replacing it: the file dialog already asked)."""
-        return self._export(lambda image: self._write(image, target))
+        return self._export(self._write, target)
 
     def _write(self, image: Image.Image, target: Path) -> None:
         try:

@@ -24,7 +24,7 @@ from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.qr import qr_image, save_qr
 from frame_studio.gui.convert import to_pixmap
 from frame_studio.gui.messages import error_text
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 QR_VIEW = 240
 PNG_SIZE = 600
@@ -43,7 +43,6 @@ class QrPanel(QWidget):
         super().__init__(parent)
         self.pool = pool
         self.shown_link = ""
-        self._workers: set[Worker] = set()
         self.heading, self.link_label, self.hint = QLabel(), QLabel(), QLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600")
         self.hint.setWordWrap(True)
@@ -55,8 +54,8 @@ class QrPanel(QWidget):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setStyleSheet("background: white; border: 1px solid #ddd")
         self.png_button, self.svg_button = QPushButton(), QPushButton()
-        self.png_button.clicked.connect(lambda: self.choose_export(".png"))
-        self.svg_button.clicked.connect(lambda: self.choose_export(".svg"))
+        self.png_button.clicked.connect(self.choose_png)
+        self.svg_button.clicked.connect(self.choose_svg)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -125,6 +124,12 @@ class QrPanel(QWidget):
         self.code.setToolTip(link)
         self.code_updated.emit(link)
 
+    def choose_png(self) -> None:
+        self.choose_export(".png")
+
+    def choose_svg(self) -> None:
+        self.choose_export(".svg")
+
     def choose_export(self, suffix: str) -> None:
         """Ask for a file name, then export (the dialog already asked about replacing)."""
         kind = "PNG (*.png)" if suffix == ".png" else "SVG (*.svg)"
@@ -138,18 +143,17 @@ class QrPanel(QWidget):
         self.status.setStyleSheet("color: #777")
         self.status.setText(self.tr("Đang xuất {name}…").format(name=path.name))
         size = PNG_SIZE if path.suffix.lower() == ".png" else None
-        worker = Worker(save_qr, self.link(), path, size=size, overwrite=overwrite)
+        worker = Worker(save_qr, self.link(), path, size=size, overwrite=overwrite, context=path)
         worker.signals.finished.connect(self._exported)
-        worker.signals.failed.connect(lambda error, _: self._failed(path, error))
-        start_kept(self.pool, worker, self._workers)
-        return worker
+        worker.signals.failed.connect(self._failed)
+        return start_worker(self.pool, worker)
 
     def _exported(self, path: Path) -> None:
         self.status.setStyleSheet("color: #1b5e20")
         self.status.setText(self.tr("Đã xuất mã QR: {path}").format(path=path))
         self.exported.emit(path)
 
-    def _failed(self, path: Path, error: BaseException) -> None:
+    def _failed(self, error: BaseException, _trace: str, path: Path) -> None:
         message = str(error)
         if isinstance(error, FrameStudioError):
             message = error_text(error.code, error.message)

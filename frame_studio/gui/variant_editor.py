@@ -40,7 +40,7 @@ from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.lint_view import LintView
 from frame_studio.gui.messages import error_text
 from frame_studio.gui.part_names import part_label
-from frame_studio.gui.workers import Worker, start_kept
+from frame_studio.gui.workers import Worker, start_worker
 
 PREVIEW = 200
 COLOR_COLUMNS = 3
@@ -134,7 +134,6 @@ class VariantEditor(QWidget):
         self.waiting_text = ""
         self._tickets = itertools.count(1)
         self._ticket = 0
-        self._workers: set[Worker] = set()
         self.text_edits: dict[str, QLineEdit] = {}
         self.color_buttons: dict[str, QPushButton] = {}
         self._part_labels: list[tuple[QLabel | QPushButton, str]] = []
@@ -280,7 +279,8 @@ class VariantEditor(QWidget):
         for name, text in parts.texts:
             edit = QLineEdit(edits.texts.get(name, text))
             edit.setCursorPosition(0)
-            edit.textChanged.connect(lambda value, name=name: self._text_changed(name, value))
+            edit.setObjectName(name)
+            edit.textChanged.connect(self._part_text_changed)
             label = QLabel(part_label(name))
             self._part_labels.append((label, name))
             self.texts_form.addRow(label, edit)
@@ -291,7 +291,8 @@ class VariantEditor(QWidget):
         for index, (name, value) in enumerate(colors):
             button = QPushButton(part_label(name))
             button.setStyleSheet("text-align: left; padding: 3px 6px")
-            button.clicked.connect(lambda _=False, name=name: self.choose_color(name))
+            button.setObjectName(name)
+            button.clicked.connect(self._color_button_clicked)
             self._part_labels.append((button, name))
             self.color_buttons[name] = button
             self._show_color(name, self._color_value(name) or value)
@@ -313,6 +314,12 @@ class VariantEditor(QWidget):
     def set_text(self, name: str, text: str) -> None:
         """Change a text layer (as if typed)."""
         self.text_edits[name].setText(text)
+
+    def _part_text_changed(self, text: str) -> None:
+        self._text_changed(self.sender().objectName(), text)
+
+    def _color_button_clicked(self) -> None:
+        self.choose_color(self.sender().objectName())
 
     def _text_changed(self, name: str, text: str) -> None:
         if self.base is None:
@@ -401,12 +408,8 @@ class VariantEditor(QWidget):
         self.preview_note.setStyleSheet("color: #777")
         worker = Worker(check_variant, self._ticket, frame, self.photo, self.cache)
         worker.signals.finished.connect(self._checked)
-        worker.signals.failed.connect(lambda error, _: self._checked_failed(error))
-        self._start(worker)
-        return worker
-
-    def _start(self, worker: Worker) -> None:
-        start_kept(self.pool, worker, self._workers)
+        worker.signals.failed.connect(self._checked_failed)
+        return start_worker(self.pool, worker)
 
     def _checked(self, check: Check) -> None:
         if check.ticket != self._ticket:
@@ -472,9 +475,8 @@ class VariantEditor(QWidget):
         edits = self.current_edits()
         worker = Worker(save_variant_job, self.base, parent, new_id, name, edits.copy())
         worker.signals.finished.connect(self._saved)
-        worker.signals.failed.connect(lambda error, _: self._save_error(error))
-        self._start(worker)
-        return worker
+        worker.signals.failed.connect(self._save_error)
+        return start_worker(self.pool, worker)
 
     def _saved(self, frame: Frame) -> None:
         self.save_button.setEnabled(True)

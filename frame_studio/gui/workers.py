@@ -1,63 +1,74 @@
 """The one worker pattern: a QRunnable whose QObject carries past-tense signals.
 
-`Worker(fn, *args)` runs `fn(*args)` on the app's thread pool. When `fn` returns a
+`Worker(fn, *args, context=...)` runs `fn(*args)` on a thread pool. When `fn` returns a
 generator, each value it yields is emitted as `progressed` and its return value as
 `finished`; otherwise `finished` carries the result. Any exception is emitted as `failed`
-(never lost). A worker never touches widgets: connect its signals to slots in the GUI.
-Cancelling sets `cancel`, an Event the work may check (pass it in yourself).
+(never lost). Both also carry the worker's `context` (what the slot needs to know about the
+request, e.g. the photo's path), so slots are bound methods, never lambdas that capture a
+widget. A worker never touches widgets. Cancelling sets `cancel`, an Event the work may
+check (pass it in yourself).
 
-Lifetime: a worker (and its signals, a QObject of the GUI thread) must only ever be freed
-on the GUI thread, after the pool thread is done with it. So the pool never deletes it
-(no auto-delete), `run` drops what it held and notes when it returned, and
-`start_kept` keeps it until well after that, releasing it when a later worker starts.
+Lifetimes are owned, not timed. `start_worker(pool, worker)` hands the worker to the app's
+keeper, a QObject child of the QApplication, which makes the worker's signals object its
+own child. So Qt, not Python's garbage collector on whichever thread drops the last
+reference, decides when that QObject is freed: when the worker emits `ended` (its last
+act), the keeper lets go of the worker and deletes its signals with `deleteLater`, on the
+GUI thread. A widget that closes while its worker still runs loses nothing but the reports:
+its slots are bound methods, so Qt drops those connections with the widget. Whoever owns
+the pool drains it (`waitForDone`) before widgets close: the main window on close, the
+tests' `pool` fixture before pytest-qt closes the widgets.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 import traceback
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
 
 class WorkerSignals(QObject):
-    """Signals of one worker. `failed` carries (exception, formatted traceback)."""
+    """Signals of one worker.
+
+    `finished(result, context)`, `failed(error, formatted traceback, context)`,
+    `progressed(value)`, then always `ended()`.
+    """
 
     progressed = Signal(object)
-    finished = Signal(object)
-    failed = Signal(object, str)
+    finished = Signal(object, object)
+    failed = Signal(object, str, object)
+    ended = Signal()
 
 
 class Worker(QRunnable):
     """Runs a function (or drains a generator) off the GUI thread."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], *args: Any, context: object = None, **kwargs: Any) -> None:
         super().__init__()
-        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.fn, self.args, self.kwargs, self.context = fn, args, kwargs, context
         self.signals = WorkerSignals()
         self.cancel = threading.Event()
-        self.returned_at: float | None = None  # monotonic time run() ended (set on the pool thread)
-        self.setAutoDelete(False)
+        self.setAutoDelete(False)  # the keeper holds it until `ended`
 
     def run(self) -> None:
+        signals, context = self.signals, self.context
         try:
             result = self.fn(*self.args, **self.kwargs)
             if isinstance(result, Generator):
                 result = self._drain(result)
         except Exception as error:
             log.exception("worker failed")
-            self.signals.failed.emit(error, traceback.format_exc())
+            signals.failed.emit(error, traceback.format_exc(), context)
         else:
-            self.signals.finished.emit(result)
+            signals.finished.emit(result, context)
         finally:
-            self.fn, self.args, self.kwargs = _done, (), {}  # free the work's inputs here
-            self.returned_at = time.monotonic()
+            self.fn, self.args, self.kwargs = _done, (), {}  # free the work's inputs on this thread
+            signals.ended.emit()
 
     def _drain(self, generator: Generator[Any, None, Any]) -> Any:
         try:
@@ -67,23 +78,39 @@ class Worker(QRunnable):
             return stop.value
 
 
-#: How long after its run returned a worker is kept, so the pool thread is long done with it.
-RELEASE_AFTER = 1.0
-
-
 def _done(*args: Any, **kwargs: Any) -> None:
     """What a finished worker holds instead of its function."""
 
 
-def start_kept(pool: QThreadPool, worker: Worker, kept: set[Worker]) -> Worker:
-    """Start `worker` on `pool`, keeping it in the caller's `kept` set.
+class _Keeper(QObject):
+    """Holds every started worker until its `ended` arrives on the GUI thread."""
 
-    Workers whose run ended more than `RELEASE_AFTER` seconds ago leave the set here, on the
-    GUI thread, so a worker and its signals are never freed on a pool thread or mid-run.
-    """
-    now = time.monotonic()
-    for old in [w for w in kept if w.returned_at is not None and now - w.returned_at > RELEASE_AFTER]:
-        kept.discard(old)
-    kept.add(worker)
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.running: dict[WorkerSignals, Worker] = {}
+
+    def keep(self, worker: Worker) -> None:
+        worker.signals.setParent(self)
+        worker.signals.ended.connect(self._release)
+        self.running[worker.signals] = worker
+
+    def _release(self) -> None:
+        signals = self.sender()
+        if isinstance(signals, WorkerSignals) and self.running.pop(signals, None) is not None:
+            signals.deleteLater()
+
+
+def keeper() -> _Keeper:
+    """The app's keeper of running workers (made on first use, a child of the application)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("workers need a QApplication")
+    found = app.findChild(_Keeper)
+    return found if isinstance(found, _Keeper) else _Keeper(app)
+
+
+def start_worker(pool: QThreadPool, worker: Worker) -> Worker:
+    """Start `worker` on `pool`; it is kept, and released on the GUI thread when it ends."""
+    keeper().keep(worker)
     pool.start(worker)
     return worker

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from pytestqt.qtbot import QtBot
 
 from frame_studio.core.frames import Frame
 from frame_studio.gui.app import load_frames
 from frame_studio.gui.settings import Settings
-
-
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread() -> Iterator[None]:
-    """As in the app (frame_studio.gui.collector): no collection on pool threads."""
-    gc.disable()
-    yield
-    gc.collect()
-    gc.enable()
 
 
 @pytest.fixture
@@ -35,8 +26,12 @@ def frames() -> list[Frame]:
 
 
 @pytest.fixture
-def pool() -> Iterator[QThreadPool]:
-    """A pool for the test; waits for its workers so none outlives the test."""
+def pool(qtbot: QtBot) -> Iterator[QThreadPool]:
+    """A pool for the test, drained before pytest-qt closes the test's widgets.
+
+    It depends on `qtbot`, so it is set up after it and torn down before it: every worker
+    has returned before any widget it reports to is closed, as when the app quits.
+    """
     pool = QThreadPool()
     yield pool
     pool.waitForDone(30_000)

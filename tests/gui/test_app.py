@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import subprocess
@@ -15,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from frame_studio.core.frames import Frame, frames_dir, load_frame
 from frame_studio.gui.app import load_frames
-from frame_studio.gui.collector import MainThreadCollector
 from frame_studio.gui.i18n import FOLDER, load_translator
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
@@ -106,19 +104,3 @@ def test_ended_frames_are_offered_but_marked(window: MainWindow) -> None:
     text = window.photo.frame_box.itemText(0)
     assert "đã kết thúc 29/09/2020" in text
     assert window.photo.frame_box.count() >= 4
-
-
-def test_garbage_is_collected_on_the_gui_thread_only(qapp: object) -> None:
-    gc.enable()
-    collector = MainThreadCollector()
-    try:
-        assert not gc.isenabled()  # no collection on whichever thread allocates
-        for _ in range(gc.get_threshold()[0] + 50):
-            cycle: list[object] = []
-            cycle.append(cycle)
-        before = gc.get_count()[0]
-        assert before > gc.get_threshold()[0]
-        collector.collect()
-        assert gc.get_count()[0] < before
-    finally:
-        collector.timer.stop()

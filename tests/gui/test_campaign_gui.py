@@ -135,9 +135,8 @@ def test_frames_workspace_exports_a_pack(qtbot: QtBot, window: MainWindow, tmp_p
     campaign = Campaign(
         id="xuat-thu", name="Xuất thử", link=LINK, start=dt.date(2030, 1, 1), end=dt.date(2030, 2, 1)
     )
-    worker = window.frames.export_pack(target, campaign)
-    with qtbot.waitSignal(worker.signals.finished, timeout=60_000):
-        pass
+    window.frames.export_pack(target, campaign)
+    qtbot.waitUntil(lambda: "xuat.fspack" in window.frames.message.text(), timeout=60_000)
     manifest = read_manifest(target)
     assert manifest.name == "Xuất thử"
     assert len(manifest.frames) == len(window.frames.frames)
