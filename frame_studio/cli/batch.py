@@ -36,6 +36,7 @@ from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.out_folder import FolderError, claim_output_folder
 from frame_studio.core.outcome import REJECTED
 from frame_studio.core.roster import Roster, read_roster
+from frame_studio.core.winpath import shown
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -128,7 +129,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         try:
             for result in run_batch(plan, workers=args.jobs, cancel=cancel, lock=lock):
                 records.append(result.record())
-                progress.advance(result.input, result.status, result.reason)
+                progress.advance(shown(result.input), result.status, result.reason)
         except FrameStudioError as error:  # the journal cannot be written: stop, keep what is done
             progress.finish()
             say(sys.stderr, f"error: {error}")

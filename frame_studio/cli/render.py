@@ -78,9 +78,9 @@ def run_render(args: argparse.Namespace) -> int:
         records.append(record)
         if record["status"] == "framed":
             flags = f"  [{', '.join(record['flags'])}]" if record["flags"] else ""
-            say(sys.stdout, f"framed: {photo} -> {record['output']}{flags}")
+            say(sys.stdout, f"framed: {record['input']} -> {record['output']}{flags}")  # as the report
         else:
-            say(sys.stderr, f"rejected: {photo}: {record['reason']}")
+            say(sys.stderr, f"rejected: {record['input']}: {record['reason']}")
     rejected = sum(record["status"] == "rejected" for record in records)
     if args.report is not None:
         try:

@@ -24,6 +24,7 @@ from frame_studio.core.naming import numbered
 from frame_studio.core.qr import QR_FILE_STEM, save_qr
 from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 from frame_studio.core.report import write_reports
+from frame_studio.core.winpath import shown
 
 REPORT_STEM = "frame-studio-report"
 
@@ -54,7 +55,7 @@ def report_paths(out_dir: Path) -> tuple[Path, Path]:
 
 def in_plan_order(plan: Plan, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Records sorted as the plan lists the inputs (the report reads in the folder's order)."""
-    order = {job.name: index for index, job in enumerate(plan.jobs)}
+    order = {shown(job.name): index for index, job in enumerate(plan.jobs)}  # as `record()` wrote it
     return sorted(records, key=lambda record: order.get(record["input"], len(order)))
 
 

@@ -34,7 +34,7 @@ from frame_studio.core.naming import template_fields as fields_of
 from frame_studio.core.render import SUFFIX_BY_FORMAT, EncodeSettings
 from frame_studio.core.roster import Roster
 from frame_studio.core.scan import scan_inputs
-from frame_studio.core.winpath import MAX_PATH, path_length, room_for_name
+from frame_studio.core.winpath import MAX_PATH, path_length, room_for_name, shown
 
 BUILTIN_FIELDS = ("file", "ext")
 MIN_NAME_ROOM = 16
@@ -226,7 +226,7 @@ def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job
         person = roster.person_for(Path(job.name).name) if job.problem is None else None
         if person is None:
             if job.problem is None:
-                notes.append(f"{job.name}: no row in the roster")
+                notes.append(f"{shown(job.name)}: no row in the roster")
             matched.append(job)
             continue
         used.add(id(person))

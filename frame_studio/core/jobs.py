@@ -18,8 +18,9 @@ class Job:
 
     Attributes:
         source: the input file.
-        name: the input's path relative to the input folder (posix), as reported.
-        outputs: output paths relative to the output folder, one per size.
+        name: the input's path relative to the input folder, joined with "/" on every
+            platform (the key of the plan, journal and window; `winpath.shown` shows it).
+        outputs: output paths relative to the output folder ("/"-joined), one per size.
         replace: the outputs may replace existing files (ours from an earlier run, or
             --overwrite).
         fingerprint: the input's (size, mtime in ns) when planned.

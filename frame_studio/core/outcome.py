@@ -13,13 +13,19 @@ from typing import Any
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.pipeline import Analysis
 from frame_studio.core.placement import Placement
+from frame_studio.core.winpath import shown
 
 FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
 
 
 @dataclass(frozen=True)
 class JobResult:
-    """The outcome of one input, as the report shows it."""
+    """The outcome of one input, as the report shows it.
+
+    `input` is the batch's name of the input ("/"-joined, relative to the input folder, the
+    key the plan and the window know it by) or the path given to `render`; the report
+    shows it with the platform's separator, as it shows the outputs.
+    """
 
     input: str
     status: str
@@ -33,7 +39,7 @@ class JobResult:
     def record(self) -> dict[str, Any]:
         """The report's JSON object for this input."""
         return {
-            "input": self.input,
+            "input": shown(self.input),
             "status": self.status,
             "output": self.outputs[0] if self.outputs else None,
             "outputs": list(self.outputs),

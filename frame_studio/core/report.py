@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from frame_studio.core.atomic import write_bytes_atomic, write_text_atomic
+from frame_studio.core.winpath import shown
 
 CSV_COLUMNS = ("file", "status", "flags", "reason", "output")
 
@@ -65,7 +66,7 @@ def update_reports(record: dict[str, Any], jsonl_path: Path, csv_path: Path) -> 
     """Replace one input's record in both reports (added when it is not there yet)."""
     records = read_report(jsonl_path) if jsonl_path.is_file() else []
     for index, old in enumerate(records):
-        if old["input"] == record["input"]:
+        if shown(old["input"]) == record["input"]:  # a report written before names were shown so
             records[index] = record
             break
     else:

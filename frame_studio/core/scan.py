@@ -26,6 +26,7 @@ from frame_studio.core.atomic import TEMP_SUFFIX, is_temp_name
 from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.out_folder import LOCK_NAME
+from frame_studio.core.winpath import shown
 
 JUNK_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store", ".localized", "icon\r"})
 JUNK_FILE_PREFIX = "._"  # AppleDouble resource forks left by macOS on FAT and network drives
@@ -210,7 +211,7 @@ def scan_inputs(in_dir: str | Path, *, recursive: bool = False) -> ScanResult:
             if found.kind == "junk" or (found.kind == "junk_folder" and recursive):
                 ignored += 1
             elif found.kind == "linked_folder":
-                notes.append(f"{name}: a linked folder, not followed (its photos are not included)")
+                notes.append(f"{shown(name)}: a linked folder, not followed (its photos are not included)")
             elif found.kind == "folder" and not recursive:
                 left_out += 1
             elif found.kind == "folder" and not is_valid_name(entry.name):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 DATA_DIR_VARIABLE = "FRAME_STUDIO_DATA_DIR"
 FRAMES_FOLDER = "frames"
@@ -43,8 +43,8 @@ def user_data_dir(*, platform: str | None = None, environ: Mapping[str, str] | N
         return base / "FrameStudio"
     if platform == "darwin":
         return _home(environ) / "Library" / "Application Support" / "FrameStudio"
-    xdg = environ.get("XDG_DATA_HOME", "")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else _home(environ) / ".local" / "share"
+    xdg = environ.get("XDG_DATA_HOME", "")  # used when absolute by POSIX's rule (a test runs this on Windows)
+    base = Path(xdg) if xdg and PurePosixPath(xdg).is_absolute() else _home(environ) / ".local" / "share"
     return base / "frame-studio"
 
 

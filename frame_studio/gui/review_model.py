@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
+from frame_studio.core.winpath import shown
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.messages import error_text, flag_text
 
@@ -222,7 +223,7 @@ class ReviewModel(QAbstractTableModel):
 
     def _text(self, result: JobResult, column: str, tooltip: bool) -> str | None:
         if column == "name":
-            return result.input
+            return shown(result.input)
         if column == "status":
             return status_word(result)
         if column == "flags":

@@ -343,6 +343,7 @@ def check_resumed(root: Path, names: Sequence[str], before: dict[str, tuple[str,
     assert fingerprints(in_dir) == before, "an input was modified"
 
 
+@pytest.mark.posix(reason="SIGKILL and process groups (os.killpg) are POSIX")
 def test_sigkill_mid_batch_then_resume(tmp_path: Path) -> None:
     names = make_photos(tmp_path / "in", PHOTOS)
     before = fingerprints(tmp_path / "in")
@@ -362,6 +363,7 @@ def test_sigkill_mid_batch_then_resume(tmp_path: Path) -> None:
     check_resumed(tmp_path, names, before)
 
 
+@pytest.mark.posix(reason="sends SIGINT to the process group with os.killpg (POSIX)")
 def test_ctrl_c_stops_cleanly_keeps_finished_work_and_resumes(tmp_path: Path) -> None:
     names = make_photos(tmp_path / "in", PHOTOS)
     before = fingerprints(tmp_path / "in")

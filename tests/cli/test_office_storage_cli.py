@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import errno
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -150,7 +149,7 @@ def test_a_link_too_long_for_a_qr_code_still_gives_the_photos_and_reports(tmp_pa
     assert (tmp_path / "out" / "campaign-reminder.ics").is_file()
 
 
-@pytest.mark.skipif(os.name == "nt", reason="symlinks need a privilege on Windows")
+@pytest.mark.posix(reason="symlinks need a privilege on Windows")
 def test_a_messy_photo_folder_is_scanned_without_a_crash(tmp_path: Path) -> None:
     make_photos(tmp_path / "in", 2)
     photos = tmp_path / "in"

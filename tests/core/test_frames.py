@@ -81,6 +81,7 @@ def test_bad_frames_get_errors_naming_file_and_key(
     assert str(frame_copy / "frame.toml") in str(caught.value)
 
 
+@pytest.mark.posix(reason="creating symlinks needs a privilege on Windows")
 def test_symlink_out_of_the_folder_is_refused(frame_copy: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside.ttf"
     shutil.copyfile(frames_dir().parent / "fonts" / "BeVietnamPro-Bold.ttf", outside)

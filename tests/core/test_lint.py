@@ -345,6 +345,7 @@ def test_bad_font_path_is_one_problem(tmp_path: Path, font: str, message: str) -
     assert problem.startswith("layers[3].font:"), problem
 
 
+@pytest.mark.posix(reason="creating symlinks needs a privilege on Windows")
 def test_symlink_leaving_the_folder(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
@@ -355,6 +356,7 @@ def test_symlink_leaving_the_folder(tmp_path: Path) -> None:
     only_problem(folder, "leaves the folder")
 
 
+@pytest.mark.posix(reason="creating symlinks needs a privilege on Windows")
 def test_symlinked_folder_inside_the_frame_is_fine(tmp_path: Path) -> None:
     folder = copy_bundled(tmp_path)
     (folder / "fonts").mkdir()

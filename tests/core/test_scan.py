@@ -25,12 +25,8 @@ from frame_studio.core.scan import ScanResult, is_own_file, scan_inputs
 
 DATA = Path(__file__).parent.parent / "data"
 
-needs_links = pytest.mark.skipif(
-    os.name == "nt", reason="creating symlinks needs a privilege the Windows test machines lack"
-)
-needs_posix_permissions = pytest.mark.skipif(
-    os.name == "nt", reason="chmod 000 does not make a folder unreadable on Windows"
-)
+needs_links = pytest.mark.posix(reason="creating symlinks needs a privilege the Windows test machines lack")
+needs_posix_permissions = pytest.mark.posix(reason="chmod 000 does not make a folder unreadable on Windows")
 
 
 def photo(path: Path) -> Path:
@@ -273,7 +269,7 @@ JUNK_FILES = [
     ".DS_Store",
     "._photo.jpg",
     ".localized",
-    pytest.param("Icon\r", marks=pytest.mark.skipif(os.name == "nt", reason="Windows refuses \\r in names")),
+    pytest.param("Icon\r", marks=pytest.mark.posix(reason="Windows refuses \\r in names")),
 ]
 
 
@@ -363,7 +359,7 @@ def test_natural_order_folder_by_folder(in_dir: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.posix(reason="no FIFOs on Windows")
 def test_fifo_is_a_rejected_job(in_dir: Path) -> None:
     os.mkfifo(in_dir / "pipe.jpg")
     result = scan_inputs(in_dir)  # must not block opening the FIFO

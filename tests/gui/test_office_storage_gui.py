@@ -10,7 +10,6 @@ writes itself (the avatar, the folder lock, the reports, the QR code, the remind
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -253,8 +252,7 @@ def probe_read_only(folder: Path) -> None:
 
 @pytest.fixture
 def read_only_out(tmp_path: Path) -> Iterator[Path]:
-    if os.name == "nt":
-        pytest.skip("chmod does not make a Windows folder read-only")
+    """A read-only output folder (for tests marked posix: chmod cannot make one on Windows)."""
     out = tmp_path / "chỉ đọc"
     probe_read_only(out)
     yield out
@@ -277,6 +275,7 @@ def assert_refused_before_any_photo(
     assert sorted(path.name for path in in_dir.iterdir()) == sorted(PHOTOS)
 
 
+@pytest.mark.posix(reason="chmod does not make a Windows folder read-only")
 def test_batch_into_a_read_only_folder_is_refused_in_words(
     qtbot: QtBot,
     frames: list[Frame],
@@ -400,7 +399,7 @@ def test_a_report_held_open_is_listed_and_the_photos_are_kept(
     assert temp_files(out) == []
 
 
-@pytest.mark.skipif(os.name == "nt", reason="symlinks need special rights on Windows")
+@pytest.mark.posix(reason="symlinks need special rights on Windows")
 def test_junk_and_a_looping_link_beside_the_photos(
     qtbot: QtBot, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
 ) -> None:
