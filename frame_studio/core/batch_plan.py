@@ -26,6 +26,7 @@ from frame_studio.core.naming import (
     MAX_NAME_BYTES,
     clean_part,
     fit_name,
+    folder_name,
     numbered,
     output_name,
     templated_name,
@@ -135,9 +136,8 @@ def _base_name(job: Job, settings: BatchSettings) -> str:
     if settings.name_template and job.person:
         fields = dict(job.person) | {"file": source.stem, "ext": source.suffix.lstrip(".")}
         return templated_name(settings.name_template, fields, ascii_only=settings.ascii_names)
-    parent = source.parent.as_posix()
     own = output_name(source.name, "")
-    return own if parent == "." else f"{parent}/{own}"
+    return "/".join([*(folder_name(part) for part in source.parent.parts), own])
 
 
 def _names(base: str, settings: BatchSettings, number: int, out_dir: Path) -> tuple[str, ...]:

@@ -80,6 +80,16 @@ def _windows_name(text: str) -> str:
     return f"_{text}" if device else text
 
 
+def folder_name(name: str) -> str:
+    """An input sub-folder's name as an output folder (`--recursive`): kept, but valid on Windows.
+
+    A folder a Linux computer or a phone made (`CON`, `a:b`, `Tổ 1.`) would be refused by
+    Windows, or become another folder there; dots at the start are kept (they hide nothing
+    on Windows), as is everything else.
+    """
+    return fit_name(_windows_name(_FORBIDDEN.sub("_", _INVISIBLE.sub("", name))), "")
+
+
 def clean_part(text: str, *, ascii_only: bool = False) -> str:
     """One safe path segment from free text (a person's name, a unit's name).
 

@@ -259,6 +259,20 @@ def test_recursive_mirrors_sub_folders(folders: tuple[Path, Path]) -> None:
     }
 
 
+def test_recursive_folder_names_that_windows_refuses_are_made_valid(folders: tuple[Path, Path]) -> None:
+    in_dir, out_dir = folders
+    for folder in ("CON", "a:b", "Tổ 1.", "nul.old", "Ph\u200bòng"):
+        touch(in_dir / folder / "x.jpg")
+    jobs = by_name(plan(in_dir, out_dir, recursive=True))
+    assert {name: job.outputs for name, job in jobs.items()} == {
+        "CON/x.jpg": ("_CON/x_jpg.jpg",),
+        "a:b/x.jpg": ("a_b/x_jpg.jpg",),
+        "Tổ 1./x.jpg": ("Tổ 1/x_jpg.jpg",),
+        "nul.old/x.jpg": ("_nul.old/x_jpg.jpg",),
+        "Ph\u200bòng/x.jpg": ("Phòng/x_jpg.jpg",),
+    }
+
+
 def test_existing_file_in_out_gets_a_number_unless_overwrite(folders: tuple[Path, Path]) -> None:
     in_dir, out_dir = folders
     touch(in_dir / "photo.jpg")
