@@ -23,6 +23,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 CI_RUN = ROOT / ".ci" / "run"
 sys.path.insert(0, str(ROOT / "tools"))
 
+from ci import chooses_tests  # noqa: E402
 from windows_version import version_file_text, version_numbers  # noqa: E402
 
 GITHUB_ONLY_JOBS = {"release"}  # publishing a release has no local counterpart
@@ -130,3 +131,17 @@ def test_the_windows_version_resource_names_the_product_and_version() -> None:
     assert strings["ProductVersion"] == strings["FileVersion"] == "1.4.2"
     assert strings["OriginalFilename"] == "Frame Studio.exe"
     assert "filevers=(1, 4, 2, 0)" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "chooses"),
+    [
+        (["-q", "-p", "no:cacheprovider"], False),  # .ci/run's options: GUI tests then run on their own
+        (["-x"], False),
+        (["-m", "not gui"], True),
+        (["tests/gui"], True),
+        (["tests/test_workflow.py::test_a_tag_publishes_the_zipped_apps"], True),
+    ],
+)
+def test_ci_runs_the_gui_tests_apart_unless_the_arguments_pick_tests(args: list[str], chooses: bool) -> None:
+    assert chooses_tests(args) is chooses

@@ -51,8 +51,11 @@ def lint(_: Sequence[str]) -> None:
 
 
 def chooses_tests(pytest_args: Sequence[str]) -> bool:
-    """Whether the arguments pick tests themselves (a path, `-m`, `-k`) rather than only options."""
-    return any(arg in {"-m", "-k"} or not arg.startswith("-") for arg in pytest_args)
+    """Whether the arguments pick tests themselves (`-m`, `-k`, a test path) rather than only options."""
+    return any(
+        arg in {"-m", "-k"} or "::" in arg or (not arg.startswith("-") and (ROOT / arg).exists())
+        for arg in pytest_args
+    )
 
 
 def test(pytest_args: Sequence[str]) -> None:
