@@ -2,6 +2,9 @@
 
 `frames list` shows the bundled frames, then the frames of the campaign packs opened into
 the user's frame folder (`frame-studio pack open`), each marked with its campaign.
+`frames check` prints one line per problem on stdout (exit 1 when there is any), and
+advice that does not fail a frame (a dead Facebook profile-frame link) as `note:` lines
+on stderr, above the summary.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from frame_studio.core.campaign import is_ended, opened_campaigns
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, bundled_frames, load_frame
 from frame_studio.core.images import PHOTO_SUFFIXES
-from frame_studio.core.lint import check_frame_folder
+from frame_studio.core.lint import folder_problems
 from frame_studio.core.sheet import sample_photos, variant_sheet
 from frame_studio.core.user_dirs import user_frames_dir
 
@@ -71,15 +74,19 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """One line per problem; exit 1 when any frame has one."""
+    """One line per problem on stdout, advice on stderr; exit 1 when any frame has a problem."""
     folders = args.paths or bundled_frames()
-    problems = 0
+    problems = notes = 0
     for folder in folders:
-        for problem in check_frame_folder(folder, output_size=args.size):
-            say(sys.stdout, f"{folder}: {problem}")
-            problems += 1
+        for problem in folder_problems(folder, output_size=args.size, advice=True):
+            if problem.advice:
+                say(sys.stderr, f"{folder}: note: {problem}")
+                notes += 1
+            else:
+                say(sys.stdout, f"{folder}: {problem}")
+                problems += 1
     summary = f"{len(folders)} frame(s) checked, {problems} problem(s)"
-    say(sys.stderr, summary)
+    say(sys.stderr, summary + (f", {notes} note(s)" if notes else ""))
     return EXIT_SOME_REJECTED if problems else EXIT_OK
 
 

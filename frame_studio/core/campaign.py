@@ -50,6 +50,14 @@ TEXT_LIMITS = {"name": 200, "link": 2000, "caption": 2000, "instructions": 4000}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same frames, same pack bytes, same opened folder
 _LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
 _FIELD = re.compile(r"\{([a-z0-9_]+)\}")
+#: The caption offered when a campaign brings none. `{su_kien}` is the campaign's name
+#: without its own leading greeting ("Chào mừng Đại hội ..." -> "Đại hội ..."), so the
+#: sentence greets once; a field left empty goes with its dash (see `caption`).
+DEFAULT_CAPTION = "{ho_ten} – {don_vi} nhiệt liệt chào mừng {su_kien}!"
+_GREETING = re.compile(r"^(?:nhiệt liệt\s+)?(?:chào mừng|hưởng ứng|hướng tới)\s+", re.IGNORECASE)
+_TWICE = re.compile(r"\b((?:nhiệt liệt\s+)?chào mừng)\s+(?:nhiệt liệt\s+)?chào mừng\b", re.IGNORECASE)
+_EMPTY = "\x00"  # stands for a field left empty while the caption is tidied
+_SEPARATOR = r"[,;:–—\-/|]"
 DEFAULT_INSTRUCTIONS = (
     "Mở Frame Studio, chọn khung của chiến dịch và ảnh chân dung của bạn, rồi lưu ảnh đã lồng khung. "
     "Đặt ảnh đó làm ảnh đại diện và dán lời chào kèm theo. "
@@ -132,15 +140,42 @@ def campaign_id(name: str) -> str:
     return made if ID_PATTERN.fullmatch(made) else "campaign"
 
 
-def caption(campaign: Campaign, person: Mapping[str, str]) -> str:
-    """The campaign's caption with `{field}`s filled from one person's fields.
+def campaign_event(name: str) -> str:
+    """What a campaign greets: its name without a leading "(Nhiệt liệt) chào mừng", "Hưởng
+    ứng" or "Hướng tới" ("Chào mừng Đại hội XVII" -> "Đại hội XVII")."""
+    name = unicodedata.normalize("NFC", name).strip()
+    return _GREETING.sub("", name).rstrip(" .!") or name
 
-    Keys are matched as roster field keys ("Họ tên" is `ho_ten`); values are NFC-normalised;
-    a field the person does not have becomes empty.
+
+def caption(campaign: Campaign, person: Mapping[str, str]) -> str:
+    """The campaign's caption (`DEFAULT_CAPTION` when it has none) filled for one person.
+
+    Keys are matched as roster field keys ("Họ tên" is `ho_ten`); values are NFC-normalised.
+    `{chien_dich}` is the campaign's name and `{su_kien}` what it greets (`campaign_event`),
+    unless the person's fields say otherwise. A field that is missing or empty is left out
+    with the brackets around it, or the separator (, ; : – - / |) before or after it; the
+    caption starts with a capital letter, and a greeting said twice ("chào mừng Chào mừng
+    Đại hội", a template written for a name that already greets) is said once.
     """
-    values = {field_key(k): unicodedata.normalize("NFC", str(v)).strip() for k, v in person.items()}
-    filled = _FIELD.sub(lambda match: values.get(match[1], ""), campaign.caption)
-    return unicodedata.normalize("NFC", filled).strip()
+    defaults = {"chien_dich": campaign.name, "su_kien": campaign_event(campaign.name)}
+    given = {field_key(k): str(v) for k, v in person.items()}
+    values = {k: unicodedata.normalize("NFC", v).strip() for k, v in (defaults | given).items()}
+    template = campaign.caption if campaign.caption.strip() else DEFAULT_CAPTION
+    filled = _FIELD.sub(lambda match: values.get(match[1]) or _EMPTY, template)
+    return _tidy(unicodedata.normalize("NFC", filled))
+
+
+def _tidy(text: str) -> str:
+    """A filled caption without its empty fields (`_EMPTY`) and what only they needed."""
+    text = re.sub(rf"\s*[(\[]\s*{_EMPTY}\s*[)\]]", _EMPTY, text)  # "({don_vi})"
+    text = re.sub(rf"[ \t]*{_SEPARATOR}[ \t]*{_EMPTY}", "", text)  # " – {don_vi}"
+    text = re.sub(rf"{_EMPTY}[ \t]*{_SEPARATOR}[ \t]*", "", text)  # "{ho_ten} – " at the start
+    text = text.replace(_EMPTY, "")
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" ([,.;:!?)\]])", r"\1", text)
+    text = _TWICE.sub(r"\1", text).strip().lstrip(",;:–—-/| ")
+    text = re.sub(r"^\(([^()]*)\)", r"\1", text)  # "(Sở Y tế) chào mừng": the name before it is empty
+    return text[:1].upper() + text[1:]
 
 
 def is_ended(end: dt.date | None, today: dt.date | None = None) -> bool:

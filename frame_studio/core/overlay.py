@@ -3,7 +3,8 @@
 Shapes are drawn supersampled and reduced, so edges are smooth; text is NFC-normalised and
 laid out with the core's one text layout (`text_layout`: RAQM, or Pillow's basic layout
 where RAQM is missing). Overlays are cached per (frame, size): a batch draws each one
-once. Text that does not fit its arc or box is an error, never silently clipped.
+once. A greeting too long for its arc is drawn smaller, down to `MIN_ARC_TEXT`; text that
+still does not fit its arc, or does not fit its box, is an error, never silently clipped.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ SUPERSAMPLE = 3
 SMALL_SIZE = 512
 #: The largest angle one arc of text may cover, in degrees.
 MAX_ARC_DEGREES = 170.0
+#: The smallest an arc text is shrunk to fit its arc, as a share of the canvas: 27 px at a
+#: 1080 px output. Facebook's photo viewer on a phone shows a 1080 px avatar about 410 px
+#: wide, so 27 px becomes about 10 px on screen, the smallest size at which the stacked
+#: marks of Vietnamese capitals (Ệ, Ộ, Ẫ) stay apart; at 24 px and below they run together.
+#: It is half the bundled ring's 5 % and under the smallest text a bundled frame uses.
+MIN_ARC_TEXT = 0.025
+#: The canvas size (px) an arc text is fitted at, once, whatever size it is drawn at.
+ARC_FIT_SIZE = 1080
 
 Shape = Callable[[ImageDraw.ImageDraw, Layer, int], None]
 
@@ -141,20 +150,67 @@ def _text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
     ImageDraw.Draw(canvas).text((x, y), text, font=font, fill=layer.get("color"), anchor="mm")
 
 
+def min_arc_pixels(size: int = ARC_FIT_SIZE) -> int:
+    """The smallest font size, in pixels, an arc text is shrunk to on a `size` canvas."""
+    return max(1, math.ceil(MIN_ARC_TEXT * size - 1e-9))
+
+
+def _arc_sweep(font: ImageFont.FreeTypeFont, text: str, radius: float) -> float:
+    """The angle, in degrees, `text` covers along a circle of `radius` pixels."""
+    return math.degrees(font.getlength(text) / radius)
+
+
+def arc_text_size(layer: Layer) -> tuple[float, float]:
+    """The size an arc text layer is drawn at, and the angle its text then covers.
+
+    Fitted once, on an `ARC_FIT_SIZE` canvas, so the text is drawn alike at every output
+    size: the layer's own size when the text fits `MAX_ARC_DEGREES`; else the largest
+    smaller size that fits, but never under `MIN_ARC_TEXT` (then the angle returned, at
+    that minimum, is more than `MAX_ARC_DEGREES`: the text does not fit).
+
+    Returns:
+        (font size as a fraction of the canvas, angle in degrees).
+    """
+    text = _layer_text(layer)
+    radius = layer.get("radius") * ARC_FIT_SIZE
+    font = _layer_font(layer, ARC_FIT_SIZE)
+    sweep = _arc_sweep(font, text, radius)
+    if sweep <= MAX_ARC_DEGREES:
+        return layer.get("size"), sweep
+    smallest = min_arc_pixels()
+    if font.size <= smallest:  # designed that small already: never drawn larger
+        return layer.get("size"), sweep
+    # The length grows about linearly with the size; hinting and kerning move it a little.
+    pixels = min(font.size - 1, math.floor(font.size * MAX_ARC_DEGREES / sweep) + 2)
+    while pixels >= smallest:
+        sweep = _arc_sweep(load_font(layer.get("font"), pixels), text, radius)
+        if sweep <= MAX_ARC_DEGREES:
+            return pixels / ARC_FIT_SIZE, sweep
+        pixels -= 1
+    return smallest / ARC_FIT_SIZE, _arc_sweep(load_font(layer.get("font"), smallest), text, radius)
+
+
 def _arc_text(canvas: Image.Image, layer: Layer, frame: Frame) -> None:
-    """Draw text centred on the top or bottom of a circle, one upright glyph at a time."""
+    """Draw text centred on the top or bottom of a circle, one upright glyph at a time.
+
+    Text too long for its arc is drawn smaller (`arc_text_size`); too long even at the
+    smallest legible size, it is an error.
+    """
     size = canvas.width
     text = _layer_text(layer)
-    font = _layer_font(layer, size)
+    fraction, sweep = arc_text_size(layer)
+    if sweep > MAX_ARC_DEGREES:
+        raise FrameError(
+            frame.folder,
+            "text_too_long",
+            f"the text {text!r} does not fit its arc ({sweep:.0f}° at the smallest legible size, "
+            f"{min_arc_pixels()} px at {ARC_FIT_SIZE} px; at most {MAX_ARC_DEGREES:.0f}°)",
+        )
+    font = load_font(layer.get("font"), max(1, round(fraction * size)))
     radius = layer.get("radius") * size
     cx, cy = (v * size for v in layer.get("center"))
     prefix_lengths = [font.getlength(text[:i]) for i in range(len(text) + 1)]
     total = prefix_lengths[-1]
-    sweep = math.degrees(total / radius)
-    if sweep > MAX_ARC_DEGREES:
-        raise FrameError(
-            frame.folder, "text_too_long", f"the text {text!r} does not fit its arc ({sweep:.0f}°)"
-        )
     _, top, _, bottom = font.getbbox(text, anchor="ls")
     middle = (top + bottom) / 2
     cell = int(2 * font.size) + 4

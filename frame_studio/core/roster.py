@@ -100,7 +100,7 @@ def _read_xlsx_rows(path: Path) -> list[list[str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-        raise RosterError(path, "unreadable", f"not a readable Excel workbook ({exc})") from None
+        raise RosterError(path, "not_a_workbook", f"not a readable Excel workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -119,7 +119,8 @@ def read_roster(path: str | Path) -> Roster:
     """Read a roster from a .csv or .xlsx file.
 
     Raises:
-        RosterError: unreadable file, no header, or no column naming the photo.
+        RosterError: codes `unreadable`, `bad_encoding`, `not_a_workbook`, `roster_empty`,
+            `roster_too_large` (over `MAX_ROWS` rows) or `no_photo_column`.
     """
     path = Path(path)
     try:
@@ -127,9 +128,9 @@ def read_roster(path: str | Path) -> Roster:
     except OSError as exc:
         raise RosterError(path, "unreadable", f"cannot read the file ({exc.strerror})") from None
     if not rows:
-        raise RosterError(path, "empty", "the roster is empty")
+        raise RosterError(path, "roster_empty", "the roster is empty")
     if len(rows) > MAX_ROWS:
-        raise RosterError(path, "too_large", f"the roster has more than {MAX_ROWS} rows")
+        raise RosterError(path, "roster_too_large", f"the roster has more than {MAX_ROWS} rows")
     keys = tuple(field_key(header) or f"column_{i + 1}" for i, header in enumerate(rows[0]))
     photo_field = next((k for k in PHOTO_KEYS if k in keys), None)
     if photo_field is None:

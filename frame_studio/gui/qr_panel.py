@@ -2,7 +2,9 @@
 
 The code is redrawn when typing settles (a few milliseconds of work). Export runs
 `save_qr` on a worker: it decodes the code back before writing, and any error is shown in
-red under the buttons.
+red under the buttons. A link that no longer does its job (`core.lint.link_advice`: a
+Facebook profile-frame link, dead since 2022) gets a plain warning under the link; its
+code is still drawn and exported.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.lint import link_advice
 from frame_studio.core.qr import qr_image, save_qr
 from frame_studio.gui.convert import to_pixmap
 from frame_studio.gui.messages import error_text
@@ -48,6 +51,10 @@ class QrPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666")
         self.link_edit = QLineEdit()
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet("color: #8a5300")
+        self.advice.setVisible(False)
         self.link_edit.textChanged.connect(self._typed)
         self.code = QLabel()
         self.code.setFixedSize(QR_VIEW, QR_VIEW)
@@ -69,6 +76,7 @@ class QrPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.link_label)
         layout.addWidget(self.link_edit)
+        layout.addWidget(self.advice)
         layout.addWidget(self.hint)
         layout.addWidget(self.code, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(buttons)
@@ -86,6 +94,7 @@ class QrPanel(QWidget):
         self.svg_button.setText(self.tr("Xuất SVG…"))
         if not self.shown_link:
             self.code.setText(self.tr("Chưa có liên kết"))
+        self._show_advice()
 
     def set_heading(self, text: str) -> None:
         """The line above the link (which frame it belongs to)."""
@@ -122,7 +131,14 @@ class QrPanel(QWidget):
             self.code.clear()
             self.code.setText(self.tr("Chưa có liên kết"))
         self.code.setToolTip(link)
+        self._show_advice()
         self.code_updated.emit(link)
+
+    def _show_advice(self) -> None:
+        """Say so when the shown link cannot do what the campaign wants (else hide)."""
+        code = link_advice(self.shown_link) if self.shown_link else None
+        self.advice.setText("⚠ " + error_text(code) if code else "")
+        self.advice.setVisible(code is not None)
 
     def choose_png(self) -> None:
         self.choose_export(".png")

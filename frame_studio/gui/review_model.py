@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.winpath import shown
 from frame_studio.gui.convert import to_qimage
-from frame_studio.gui.messages import error_text, flag_text
+from frame_studio.gui.messages import flag_text, reason_text
 
 THUMBNAIL = 48
 ADJUSTED = "adjusted"  # reexport() adds it: the placement was chosen by hand
@@ -45,30 +45,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 def flag_word(flag: str) -> str:
     """A flag in words (the shared words, plus the batch's own `adjusted`)."""
     return QCoreApplication.translate("review", "đã chỉnh tay") if flag == ADJUSTED else flag_text(flag)
-
-
-def reason_text(code: str | None, reason: str | None) -> str:
-    """Why a photo or a batch failed, in words (codes the shared table lacks are added here)."""
-    words = {
-        "write_failed": QCoreApplication.translate(
-            "review", "không ghi được tệp kết quả (lỗi ổ đĩa hoặc không có quyền ghi)"
-        ),
-        "internal": QCoreApplication.translate("review", "lỗi không mong đợi khi xử lý ảnh này"),
-        "no_input": QCoreApplication.translate(
-            "review", "thư mục ảnh không tồn tại hoặc không phải là thư mục"
-        ),
-        "not_a_folder": QCoreApplication.translate(
-            "review", "đường dẫn kết quả đã có và không phải là thư mục"
-        ),
-        "bad_settings": QCoreApplication.translate(
-            "review", "cần ít nhất một kích thước và một định dạng JPG, PNG hoặc WebP"
-        ),
-        "bad_frame": QCoreApplication.translate("review", "không tải được khung đã chọn"),
-        "bad_template": QCoreApplication.translate(
-            "review", "mẫu tên tệp dùng một cột không có trong danh sách nhân sự"
-        ),
-    }
-    return words.get(code or "") or error_text(code, reason)
 
 
 def is_flagged(result: JobResult) -> bool:

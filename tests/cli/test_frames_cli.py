@@ -162,7 +162,57 @@ def test_frames_check_passes_on_the_bundled_frames(capsys: pytest.CaptureFixture
     run = run_cli(capsys, "frames", "check")
     assert run.code == 0, run.out
     assert run.out == ""
-    assert f"{len(bundled_frames())} frame(s) checked, 0 problem(s)" in run.err
+    count = len(bundled_frames())
+    assert f"{count} frame(s) checked, 0 problem(s), {count} note(s)" in run.err
+
+
+def test_frames_check_says_the_facebook_frame_link_is_dead(capsys: pytest.CaptureFixture[str]) -> None:
+    """The seed letter's link is kept, but a note says it opens no frame since 2022 (not a failure)."""
+    run = run_cli(capsys, "frames", "check", frames_dir() / "congress-ring")
+    assert run.code == 0 and run.out == ""
+    notes = [line for line in run.err.splitlines() if ": note: " in line]
+    assert notes == [
+        f"{frames_dir() / 'congress-ring'}: note: link: this Facebook profile-frame link no longer opens "
+        "a frame (Facebook withdrew profile frames in 2022); keep it as the campaign's historical link, "
+        "but point the QR code at the page where the agency publishes the campaign"
+    ]
+    assert "1 frame(s) checked, 0 problem(s), 1 note(s)" in run.err
+
+
+def test_frames_check_gives_no_note_for_the_agency_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "ring"
+    shutil.copytree(frames_dir() / "congress-ring", folder)
+    toml = folder / "frame.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(LINK, "https://langson.gov.vn/dai-hoi-xvii"),
+        encoding="utf-8",
+    )
+    run = run_cli(capsys, "frames", "check", folder)
+    assert run.code == 0 and run.out == ""
+    assert "note" not in run.err
+    assert run.err.strip().endswith("1 frame(s) checked, 0 problem(s)")
+
+
+def test_frames_check_shrinks_a_long_greeting_before_calling_it_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "ring"
+    shutil.copytree(frames_dir() / "congress-ring", folder)
+    toml = folder / "frame.toml"
+    greeting = "CHÀO MỪNG ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẠNG SƠN LẦN THỨ XVII, NHIỆM KỲ 2020-2025"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("CHÀO MỪNG ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH", greeting, 1), encoding="utf-8")
+    assert run_cli(capsys, "frames", "check", folder).code == 0  # drawn smaller, it fits
+    toml.write_text(
+        text.replace("CHÀO MỪNG ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH", f"{greeting} · {greeting}", 1), "utf-8"
+    )
+    run = run_cli(capsys, "frames", "check", folder)
+    assert run.code == 1
+    [line] = run.out.splitlines()
+    assert line.startswith(f"{folder}: layers[3] (top_text): the text ")
+    assert line.endswith("does not fit its arc, even drawn at the smallest legible size (27 px at 1080 px)")
 
 
 def test_frames_check_on_named_bundled_folders(capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,9 +23,11 @@ import pytest
 from helpers import DATA, assert_image_similar
 
 from frame_studio.core.campaign import (
+    DEFAULT_CAPTION,
     MANIFEST,
     Campaign,
     CampaignError,
+    campaign_event,
     caption,
     check_pack,
     is_ended,
@@ -336,10 +338,73 @@ def test_caption_fields_are_nfc_normalised_and_unknown_fields_empty() -> None:
     campaign = make_campaign(caption="{ho_ten} - {don_vi} - {chuc_vu}")
     person = {"Họ tên": unicodedata.normalize("NFD", "Nguyễn Thị Hường"), "don_vi": "Sở Y tế"}
     text = caption(campaign, person)
-    assert text == "Nguyễn Thị Hường - Sở Y tế -"
+    assert text == "Nguyễn Thị Hường - Sở Y tế"  # the empty {chuc_vu} leaves no stray " -"
     assert unicodedata.is_normalized("NFC", text)
     # only plain {field} names are filled; nothing is looked up on the values
     assert caption(make_campaign(caption="{__class__}{ho_ten.upper}"), person) == "{ho_ten.upper}"
+
+
+CONGRESS = "Chào mừng Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ 2020-2025"
+EVENT = "Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ 2020-2025"
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        ("Nguyễn Thị Hường", "Sở Y tế", f"Nguyễn Thị Hường – Sở Y tế nhiệt liệt chào mừng {EVENT}!"),
+        ("Nguyễn Thị Hường", "", f"Nguyễn Thị Hường nhiệt liệt chào mừng {EVENT}!"),
+        ("", "Sở Y tế", f"Sở Y tế nhiệt liệt chào mừng {EVENT}!"),
+        ("  ", "", f"Nhiệt liệt chào mừng {EVENT}!"),
+    ],
+    ids=["name-and-unit", "no-unit", "no-name", "neither"],
+)
+def test_the_default_caption_greets_once_and_drops_empty_fields(name: str, unit: str, expected: str) -> None:
+    """The congress's name starts with "Chào mừng": the caption must not say it twice."""
+    campaign = make_campaign(name=CONGRESS, caption=DEFAULT_CAPTION)
+    text = caption(campaign, {"ho_ten": name, "don_vi": unit})
+    assert text == expected
+    assert text.casefold().count("chào mừng") == 1
+
+
+def test_a_campaign_without_a_caption_gets_the_default() -> None:
+    campaign = make_campaign(name=CONGRESS, caption="")
+    assert caption(campaign, {"Họ tên": "Hoàng Văn Nam", "Đơn vị": "Văn phòng UBND tỉnh"}) == (
+        f"Hoàng Văn Nam – Văn phòng UBND tỉnh nhiệt liệt chào mừng {EVENT}!"
+    )
+
+
+def test_a_template_written_for_the_campaign_name_greets_once() -> None:
+    """Packs already sent say "nhiệt liệt chào mừng {chien_dich}"; the name greets too."""
+    campaign = make_campaign(name=CONGRESS, caption="{ho_ten} – {don_vi} nhiệt liệt chào mừng {chien_dich}")
+    text = caption(campaign, {"ho_ten": "Lý Thị Mai"})
+    assert text == f"Lý Thị Mai nhiệt liệt chào mừng {EVENT}"
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{ho_ten} ({don_vi}) chào mừng Đại hội!", "Sở Y tế chào mừng Đại hội!"),
+        ("{ho_ten}, {don_vi}: chào mừng Đại hội", "Sở Y tế: chào mừng Đại hội"),
+        ("Chào mừng Đại hội! — {ho_ten}", "Chào mừng Đại hội!"),
+        ("{ho_ten} [{chuc_vu}] - {don_vi}", "Sở Y tế"),
+    ],
+)
+def test_an_empty_field_takes_its_brackets_and_separator_with_it(template: str, expected: str) -> None:
+    assert caption(make_campaign(caption=template), {"don_vi": "Sở Y tế"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "event"),
+    [
+        (CONGRESS, EVENT),
+        ("NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI XVII!", "ĐẠI HỘI XVII"),
+        ("Hướng tới Đại hội XVII", "Đại hội XVII"),
+        ("Ngày hội Đại đoàn kết", "Ngày hội Đại đoàn kết"),
+        ("Chào mừng", "Chào mừng"),
+    ],
+)
+def test_campaign_event_is_the_name_without_its_greeting(name: str, event: str) -> None:
+    assert campaign_event(name) == event
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,7 @@ def test_missing_frame_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_text_too_long_for_its_arc_is_an_error(frame_copy: Path) -> None:
-    edit(frame_copy, "CHÀO MỪNG ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH", GREETING.upper())
+    edit(frame_copy, "CHÀO MỪNG ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH", f"{GREETING.upper()} · {GREETING.upper()}")
     with pytest.raises(FrameError, match="does not fit its arc"):
         render_overlay(load_frame(frame_copy), 300)
 

@@ -4,19 +4,36 @@ Bad frames are built in `tmp_path`: either a copy of a bundled frame with one li
 frame.toml changed, or a small frame.toml written from scratch (plus, for image frames, a
 designer-style overlay PNG drawn here). Each test checks that lint reports the problem in a
 sentence that names it, and, where the frame has no other fault, that it is the only one.
+Problems are structured (`Problem`: a code, the part, parameters); their English sentence
+is what the CLI prints. A greeting too long for its arc is first drawn smaller, down to
+`overlay.MIN_ARC_TEXT`, and only then a problem. Link advice (a dead Facebook
+profile-frame link) is given on request and never fails a frame.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 
+from frame_studio.core import overlay
 from frame_studio.core.assets import asset_path
-from frame_studio.core.frames import bundled_frames, frames_dir, load_frame
-from frame_studio.core.lint import check_frame_folder, lint_frame, missing_characters
+from frame_studio.core.errors import FrameError
+from frame_studio.core.frames import Layer, bundled_frames, find_frame, frames_dir, load_frame
+from frame_studio.core.lint import (
+    PROBLEMS,
+    Problem,
+    check_frame_folder,
+    folder_problems,
+    frame_problems,
+    link_advice,
+    lint_frame,
+    missing_characters,
+)
+from frame_studio.core.overlay import MAX_ARC_DEGREES, MIN_ARC_TEXT, arc_text_size, render_overlay
 
 LINK = "http://www.facebook.com/profilepicframes/?selected_overlay_id=663119041002834"
 BOLD = asset_path("fonts", "BeVietnamPro-Bold.ttf")
@@ -68,14 +85,14 @@ max_width = {max_width}
 """
 
 
-def arc_layer(text: str, *, radius: float = 0.4375) -> str:
+def arc_layer(text: str, *, radius: float = 0.4375, size: float = 0.05) -> str:
     return f"""
 [[layers]]
 name = "arc"
 type = "arc_text"
 text = "{text}"
 font = "bundled:BeVietnamPro-Bold.ttf"
-size = 0.05
+size = {size}
 color = "#ffd84d"
 radius = {radius}
 """
@@ -213,9 +230,62 @@ def test_a_problem_names_the_layer_by_index_and_name(tmp_path: Path) -> None:
 
 
 def test_text_too_long_for_its_arc(tmp_path: Path) -> None:
-    folder = write_frame(tmp_path / "bad", HEADER + CIRCLE_WINDOW + arc_layer(GREETING))
-    problem = only_problem(folder, "does not fit its arc")
-    assert problem.startswith("layers[0]")
+    twice = f"{GREETING} · {GREETING}"
+    folder = write_frame(tmp_path / "bad", HEADER + CIRCLE_WINDOW + arc_layer(twice))
+    problem = only_problem(folder, "does not fit its arc, even drawn at the smallest legible size (27 px")
+    assert problem.startswith("layers[0] (arc): ")
+    [found] = folder_problems(folder)
+    assert found == Problem(
+        "arc_text_too_long", "arc", 0, "arc_text", "top", {"text": twice, "minimum": 27, "at": 1080}
+    )
+
+
+def test_a_greeting_too_long_for_its_arc_is_first_drawn_smaller(tmp_path: Path) -> None:
+    """The whole greeting does not fit the ring's arc at 5 %; shrunk (not under 2.5 %) it does."""
+    folder = write_frame(tmp_path / "ok", HEADER + CIRCLE_WINDOW + arc_layer(GREETING.upper()))
+    assert check_frame_folder(folder) == []
+    assert check_frame_folder(folder, output_size=176) == []
+    [layer] = load_frame(folder).layers
+    fraction, sweep = arc_text_size(layer)
+    assert MIN_ARC_TEXT <= fraction < 0.05 and sweep <= MAX_ARC_DEGREES
+    assert fraction * 1080 >= 27  # the minimum, in pixels at a 1080 px output
+    frame = load_frame(folder)
+    for size in (176, 540, 1080):
+        assert render_overlay(frame, size).getchannel("A").getbbox() is not None
+
+
+def test_a_shrunk_greeting_uses_the_largest_size_that_fits(tmp_path: Path) -> None:
+    folder = write_frame(tmp_path / "ok", HEADER + CIRCLE_WINDOW + arc_layer(GREETING.upper()))
+    [layer] = load_frame(folder).layers
+    fraction, _ = arc_text_size(layer)
+    pixels = round(fraction * 1080)
+    bigger = Layer(
+        layer.kind, tuple((k, (pixels + 1) / 1080 if k == "size" else v) for k, v in layer.options)
+    )
+    assert arc_text_size(bigger)[0] < (pixels + 1) / 1080  # one pixel more does not fit
+
+
+def test_an_arc_text_designed_below_the_minimum_is_never_enlarged(tmp_path: Path) -> None:
+    folder = write_frame(tmp_path / "bad", HEADER + CIRCLE_WINDOW + arc_layer(GREETING * 3, size=0.02))
+    [layer] = load_frame(folder).layers
+    assert arc_text_size(layer)[0] == 0.02
+    only_problem(folder, "does not fit its arc")
+
+
+def test_bundled_arc_texts_are_not_shrunk() -> None:
+    """Their goldens stay: every bundled arc text fits at its own size."""
+    for folder in bundled_frames():
+        for layer in load_frame(folder).layers:
+            if layer.kind == "arc_text":
+                assert arc_text_size(layer)[0] == layer.get("size"), folder.name
+
+
+def test_a_greeting_too_long_even_shrunk_is_an_error_when_drawn(tmp_path: Path) -> None:
+    folder = write_frame(tmp_path / "bad", HEADER + CIRCLE_WINDOW + arc_layer(f"{GREETING} {GREETING}"))
+    with pytest.raises(FrameError, match="does not fit its arc") as caught:
+        render_overlay(load_frame(folder), 540)
+    assert caught.value.code == "text_too_long"
+    assert overlay.min_arc_pixels() == 27
 
 
 def test_text_wider_than_its_box(tmp_path: Path) -> None:
@@ -315,7 +385,52 @@ def test_link_too_long_for_a_qr_code(tmp_path: Path) -> None:
 
 def test_blank_link_is_reported_once(tmp_path: Path) -> None:
     folder = write_frame(tmp_path / "bad", HEADER.replace(LINK, "   ") + CIRCLE_WINDOW)
-    only_problem(folder, "link: there is no link to put in the QR code")
+    only_problem(folder, "link: empty")
+    assert folder_problems(folder) == [Problem("empty_link", "link")]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        LINK,
+        "https://www.facebook.com/profilepicframes/?selected_overlay_id=1",
+        "https://m.facebook.com/profilepicframes",
+        "facebook.com/profilepicframes/?selected_overlay_id=663119041002834",
+        "https://web.facebook.com/ProfilePicFrames/",
+        "https://fb.com/profilepicframes?selected_overlay_id=2",
+        "https://www.facebook.com/?overlay_id=3",
+    ],
+)
+def test_facebook_profile_frame_links_get_advice(link: str) -> None:
+    assert link_advice(link) == "facebook_frame_link"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://www.facebook.com/langson.gov.vn",
+        "https://langson.gov.vn/dai-hoi-xvii",
+        "https://facebook.com.example.org/profilepicframes",
+        "https://example.org/profilepicframes",
+        "http://[broken",
+        "",
+    ],
+)
+def test_other_links_get_no_advice(link: str) -> None:
+    assert link_advice(link) is None
+
+
+@pytest.mark.parametrize("folder", bundled_frames(), ids=lambda p: p.name)
+def test_the_bundled_facebook_link_is_advice_not_a_problem(folder: Path) -> None:
+    assert folder_problems(folder) == []
+    [advice] = folder_problems(folder, advice=True)
+    assert advice.advice and advice.code == "facebook_frame_link" and advice.part == "link"
+    assert str(advice).startswith("link: this Facebook profile-frame link no longer opens a frame")
+
+
+def test_a_publishing_page_link_gets_no_advice() -> None:
+    frame = replace(find_frame("congress-ring"), link="https://langson.gov.vn/dai-hoi-xvii")
+    assert frame_problems(frame, advice=True) == []
 
 
 # ---------------------------------------------------------------------------------------
@@ -397,6 +512,26 @@ def test_a_load_error_is_one_problem(tmp_path: Path, toml: str | None, message: 
     if toml is not None:
         write_frame(folder, toml)
     only_problem(folder, message)
+
+
+def test_problems_are_structured_and_say_themselves_in_english(tmp_path: Path) -> None:
+    folder = copy_bundled(tmp_path)
+    edit(folder, 'radius = 0.4375\nposition = "top"', 'radius = 0.49\nposition = "top"')
+    edit(folder, "radius = 0.375", "radius = 0.1")
+    problems = folder_problems(folder)
+    assert problems == [
+        Problem("window_too_small", "window", params={"size": pytest.approx(0.2), "minimum": 0.3}),
+        Problem("outside_circle", "top_text", 3, "arc_text", "top"),
+    ]
+    assert [str(p) for p in problems] == check_frame_folder(folder)
+    assert str(problems[1]) == "layers[3] (top_text): the text passes outside the circle Facebook shows"
+    assert all(p.code in PROBLEMS for p in problems)
+
+
+def test_a_frame_that_does_not_load_is_one_problem_with_its_error_code(tmp_path: Path) -> None:
+    [problem] = folder_problems(tmp_path)
+    assert problem.code == "missing" and problem.layer is None and problem.part == ""
+    assert str(problem) == problem.params["detail"] == "there is no frame.toml in this folder"
 
 
 def test_several_problems_are_all_reported(tmp_path: Path) -> None:
