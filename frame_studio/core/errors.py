@@ -22,7 +22,8 @@ CODES: Mapping[str, str] = MappingProxyType(
         # files and photos (images, scan)
         "not_found": "the file, or the file a link points to, does not exist",
         "not_a_file": "a folder or a special file where a photo was expected",
-        "empty": "the file is empty (0 bytes), or there is nothing to work on",
+        "empty": "the file is empty (0 bytes)",
+        "nothing_to_show": "a contact sheet needs at least one frame and one photo",
         "unreadable": "the file or folder cannot be read (permission, disk error)",
         "unreadable_folder": "a folder inside the input folder cannot be read",
         "not_an_image": "not an image in a supported format",

@@ -53,7 +53,7 @@ def variant_sheet(frames: Sequence[Frame], photos: Sequence[Path], *, cell: int 
         FrameStudioError: a photo cannot be opened or a frame cannot be drawn.
     """
     if not frames or not photos:
-        raise FrameStudioError(None, "empty", "the board needs at least one frame and one photo")
+        raise FrameStudioError(None, "nothing_to_show", "the board needs at least one frame and one photo")
     columns = len(photos) + 1
     width = GAP + columns * (cell + GAP)
     row_height = LABEL_HEIGHT + cell + GAP

@@ -52,6 +52,7 @@ def texts() -> dict[str, str]:
         "not_found": translate("messages", "không tìm thấy tệp"),
         "not_a_file": translate("messages", "đây không phải là tệp ảnh (thư mục hoặc tệp đặc biệt)"),
         "empty": translate("messages", "tệp rỗng (0 byte)"),
+        "nothing_to_show": translate("messages", "cần ít nhất một khung và một ảnh để xem thử"),
         "unreadable": translate(
             "messages", "không đọc được tệp hoặc thư mục này (không có quyền hoặc lỗi ổ đĩa)"
         ),
