@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 
 from frame_studio import __version__
-from frame_studio.cli import batch, frames, pack, qr, render
+from frame_studio.cli import batch, frames, pack, qr, render, web
 from frame_studio.cli.common import EXIT_INTERNAL, EXIT_STOPPED, say
 from frame_studio.core.log_file import LogFile
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     frames.add_parser(commands)
     pack.add_parser(commands)
     qr.add_parser(commands)
+    web.add_parser(commands)
     return parser
 
 

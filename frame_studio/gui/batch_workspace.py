@@ -41,6 +41,7 @@ from frame_studio.gui import batch_run
 from frame_studio.gui.batch_run import Meter, Outcome
 from frame_studio.gui.batch_setup import BatchSetup
 from frame_studio.gui.fix_request import FixRequest
+from frame_studio.gui.messages import reason_text
 from frame_studio.gui.review_model import (
     ANY,
     FLAGGED,
@@ -52,7 +53,6 @@ from frame_studio.gui.review_model import (
     flag_word,
     is_flagged,
     load_thumbnail,
-    reason_text,
     status_word,
 )
 from frame_studio.gui.settings import Settings
