@@ -24,6 +24,7 @@ from frame_studio.cli.common import (
     EXIT_FILES_NOT_WRITTEN,
     EXIT_OK,
     EXIT_SOME_REJECTED,
+    add_level_head_argument,
     say,
     size_argument,
 )
@@ -63,6 +64,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     batch.add_argument("--ascii", action="store_true", help="strip diacritics from templated names")
     batch.add_argument("--recursive", action="store_true", help="include sub-folders")
+    add_level_head_argument(batch)
     batch.add_argument(
         "--wait", action="store_true", help="wait while another batch is writing into OUT_DIR (else: exit 2)"
     )
@@ -95,6 +97,7 @@ def _plan(args: argparse.Namespace) -> Plan:
         name_template=args.name,
         ascii_names=args.ascii,
         recursive=args.recursive,
+        level_head=args.level_head,
     )
     roster: Roster | None = read_roster(args.roster) if args.roster else None
     plan = plan_batch(args.input, args.output, settings, roster=roster)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from frame_studio.core.placement import LEVEL_DEAD_ZONE, LEVEL_HEAD_DEFAULT, MAX_LEVEL_ANGLE
+
 EXIT_OK = 0
 #: Some photos were rejected (the others were framed).
 EXIT_SOME_REJECTED = 1
@@ -27,6 +29,18 @@ def size_argument(text: str) -> int:
     if not 64 <= value <= 8192:
         raise argparse.ArgumentTypeError("the size must be between 64 and 8192 pixels")
     return value
+
+
+def add_level_head_argument(parser: argparse.ArgumentParser) -> None:
+    """`--level-head` / `--no-level-head`, defaulting to the core's `LEVEL_HEAD_DEFAULT`."""
+    default = "on" if LEVEL_HEAD_DEFAULT else "off"
+    parser.add_argument(
+        "--level-head",
+        action=argparse.BooleanOptionalAction,
+        default=LEVEL_HEAD_DEFAULT,
+        help=f"turn each photo so that the eyes are level, for a tilt of {LEVEL_DEAD_ZONE:g} to "
+        f"{MAX_LEVEL_ANGLE:g} degrees; the report's `angle` says by how much (default: {default})",
+    )
 
 
 def say(stream: TextIO, line: str) -> None:

@@ -11,7 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say, size_argument
+from frame_studio.cli.common import (
+    EXIT_CANNOT_START,
+    EXIT_OK,
+    EXIT_SOME_REJECTED,
+    add_level_head_argument,
+    say,
+    size_argument,
+)
 from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.core.atomic import write_text_atomic
 from frame_studio.core.errors import FrameStudioError
@@ -20,6 +27,7 @@ from frame_studio.core.naming import free_name, output_name
 from frame_studio.core.out_folder import check_output_folder
 from frame_studio.core.outcome import JobResult, framed_result, rejected_result
 from frame_studio.core.pipeline import frame_photo
+from frame_studio.core.placement import PlacementSettings
 from frame_studio.core.render import SUFFIX_BY_FORMAT, save_image
 from frame_studio.core.report import report_jsonl
 
@@ -33,15 +41,23 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     render.add_argument("--campaign", type=Path, default=None, metavar="FILE.fspack", help="a campaign pack")
     render.add_argument("--size", type=size_argument, default=None, help="output size in px (1080)")
     render.add_argument("--format", choices=["png", "jpg", "webp"], default=None, help="output format (png)")
-    render.add_argument("--report", type=Path, default=None, help="write a JSON Lines report")
+    render.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        metavar="FILE.jsonl",
+        help="write a JSON Lines report to this file: one record per photo, as `batch` writes",
+    )
     render.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    add_level_head_argument(render)
     render.set_defaults(run=run_render)
 
 
 def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[str]) -> JobResult:
     """Frame one photo (never raises for a bad photo or an output that cannot be written)."""
     try:
-        framed = frame_photo(photo, frame, size=args.size)
+        settings = PlacementSettings(level_head=args.level_head)
+        framed = frame_photo(photo, frame, size=args.size, settings=settings)
         name = output_name(photo, SUFFIX_BY_FORMAT[args.format])
         # Two inputs of one run never share an output; --overwrite only replaces older files.
         name = free_name(name, taken, None if args.overwrite else args.output)

@@ -34,7 +34,7 @@ from frame_studio.core.journal import JOURNAL_NAME, JournalWriter
 from frame_studio.core.out_folder import FolderLock, claim_output_folder
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult, framed_result, rejected_result
 from frame_studio.core.pipeline import analyse, frame_photo
-from frame_studio.core.placement import Placement
+from frame_studio.core.placement import Placement, PlacementSettings
 from frame_studio.core.render import save_image
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def _frame_job(
         FrameStudioError: the photo cannot be read or an output cannot be written.
     """
     personal = personalise(frame, dict(job.person))
-    analysis = analyse(job.source, personal)
+    analysis = analyse(job.source, personal, settings=PlacementSettings(level_head=settings.level_head))
     flags: list[str] = []
     for size, name in zip(settings.sizes, job.outputs, strict=True):
         framed = frame_photo(job.source, personal, size=size, analysis=analysis, placement=placement)
@@ -100,6 +100,7 @@ def _skipped(job: Job, out_dir: Path) -> JobResult:
         flags=tuple(previous.get("flags") or ()),
         faces=faces,
         window_rect=tuple(rect) if rect else None,
+        angle=previous.get("angle"),
     )
 
 
@@ -135,6 +136,7 @@ class _Journal:
                 "flags": list(result.flags),
                 "faces": [list(face) for face in result.faces],
                 "window_rect": list(result.window_rect) if result.window_rect else None,
+                "angle": result.angle,
                 "reason": result.reason,
             }
         )

@@ -32,6 +32,7 @@ from frame_studio.core.naming import (
     templated_name,
 )
 from frame_studio.core.naming import template_fields as fields_of
+from frame_studio.core.placement import LEVEL_HEAD_DEFAULT
 from frame_studio.core.render import SUFFIX_BY_FORMAT, EncodeSettings
 from frame_studio.core.roster import Roster
 from frame_studio.core.scan import scan_inputs
@@ -59,6 +60,8 @@ class BatchSettings:
             plus {file} and {ext} of the photo), without suffix; None keeps the photo's name.
         ascii_names: strip Vietnamese diacritics from templated names.
         recursive: also frame photos in sub-folders (mirrored in the output folder).
+        level_head: turn each photo so that the primary face's eyes are level (see
+            `placement.PlacementSettings`).
         encode: encoder settings.
     """
 
@@ -69,6 +72,7 @@ class BatchSettings:
     name_template: str | None = None
     ascii_names: bool = False
     recursive: bool = False
+    level_head: bool = LEVEL_HEAD_DEFAULT
     encode: EncodeSettings = field(default_factory=EncodeSettings)
 
 

@@ -1,8 +1,8 @@
 """The outcome of one input, and its report record: the one place both are built.
 
 `render`, the batch and a hand fix all describe an input the same way: its status
-(framed, rejected, skipped), outputs, flags, the faces found and the square of the photo
-that shows in the window.
+(framed, rejected, skipped), outputs, flags, the faces found, the square of the photo
+that shows in the window and the angle it is turned by.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ class JobResult:
     `input` is the batch's name of the input ("/"-joined, relative to the input folder, the
     key the plan and the window know it by) or the path given to `render`; the report
     shows it with the platform's separator, as it shows the outputs.
+
+    `window_rect` is the source region behind the window before it is turned by `angle`
+    (degrees, clockwise in the source, y down: the placement's angle; 0 when the head was
+    not levelled nor the photo turned by hand; None when nothing was framed).
     """
 
     input: str
@@ -35,6 +39,7 @@ class JobResult:
     flags: tuple[str, ...] = ()
     faces: tuple[tuple[float, ...], ...] = ()
     window_rect: tuple[float, ...] | None = None
+    angle: float | None = None
 
     def record(self) -> dict[str, Any]:
         """The report's JSON object for this input."""
@@ -47,6 +52,7 @@ class JobResult:
             "flags": list(self.flags),
             "faces": [list(face) for face in self.faces],
             "window_rect": list(self.window_rect) if self.window_rect else None,
+            "angle": self.angle,
         }
 
 
@@ -61,7 +67,8 @@ def framed_result(
     """A framed input: faces and window rounded for the report (source pixels)."""
     faces = tuple((*(round(v, 1) for v in face.box), round(face.score, 3)) for face in analysis.faces)
     rect = tuple(round(v, 1) for v in placement.window_rect(aspect))
-    return JobResult(name, FRAMED, outputs, flags=flags, faces=faces, window_rect=rect)
+    angle = round(placement.angle, 1) + 0.0  # + 0.0: never "-0.0"
+    return JobResult(name, FRAMED, outputs, flags=flags, faces=faces, window_rect=rect, angle=angle)
 
 
 def rejected_result(name: str, error: FrameStudioError) -> JobResult:

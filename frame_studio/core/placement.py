@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from frame_studio.core.faces import Face
+from frame_studio.core.faces import Face, eye_line_angle
+
+#: Whether head levelling is on unless the user says otherwise (CLI `--[no-]level-head`,
+#: the Photo workspace's toggle, `BatchSettings.level_head`); measured, see
+#: docs/decisions/0007-head-levelling.md.
+LEVEL_HEAD_DEFAULT = True
+#: Tilts smaller than this (degrees) are left alone: the person's own pose, or noise.
+LEVEL_DEAD_ZONE = 5.0
+#: Tilts larger than this (degrees) are left alone: a pose, or a misread face.
+MAX_LEVEL_ANGLE = 20.0
 
 NO_FACE = "no_face"
 SEVERAL_FACES = "several_faces"
@@ -53,8 +62,10 @@ class PlacementSettings:
             flags `several_faces`.
         border_tolerance: a face box may pass the photo's edge by this fraction of its
             size and still count as not cut.
-        level_head: rotate so that the eyes are level.
-        max_level_angle: never rotate more than this many degrees when levelling.
+        level_head: rotate so that the eyes are level (the primary face's landmarks should
+            come from `faces.refine_landmarks`; `pipeline.analyse` does that).
+        level_dead_zone: a tilt under this many degrees is left alone.
+        max_level_angle: a tilt over this many degrees is left alone.
     """
 
     max_shift: float = 0.05
@@ -62,8 +73,9 @@ class PlacementSettings:
     padded_face_height: float = 0.60
     several_faces_ratio: float = 0.9
     border_tolerance: float = 0.02
-    level_head: bool = False
-    max_level_angle: float = 15.0
+    level_head: bool = LEVEL_HEAD_DEFAULT
+    level_dead_zone: float = LEVEL_DEAD_ZONE
+    max_level_angle: float = MAX_LEVEL_ANGLE
 
 
 @dataclass(frozen=True)
@@ -129,11 +141,10 @@ def primary_face(
     return max(whole or faces, key=lambda face: face.area)
 
 
-def level_angle(face: Face, max_angle: float) -> float:
-    """The head's tilt from its eye landmarks in degrees, or 0 past `max_angle`."""
-    (rx, ry), (lx, ly) = face.landmarks[0], face.landmarks[1]
-    angle = math.degrees(math.atan2(ly - ry, lx - rx))
-    return angle if abs(angle) <= max_angle else 0.0
+def level_angle(face: Face, max_angle: float, dead_zone: float = 0.0) -> float:
+    """The head's tilt from its eye landmarks in degrees; 0 under `dead_zone` or past `max_angle`."""
+    angle = eye_line_angle(face.landmarks)
+    return angle if dead_zone <= abs(angle) <= max_angle else 0.0
 
 
 def _half_extents(span: float, aspect: float, angle: float) -> tuple[float, float]:
@@ -216,7 +227,9 @@ def place_photo(
     flags: list[str] = []
     if any(other is not face and other.area >= settings.several_faces_ratio * face.area for other in faces):
         flags.append(SEVERAL_FACES)
-    angle = level_angle(face, settings.max_level_angle) if settings.level_head else 0.0
+    angle = 0.0
+    if settings.level_head:
+        angle = level_angle(face, settings.max_level_angle, settings.level_dead_zone)
     face_height = face.box[3]
     widest = face_height / target.height
     tightest = min(widest, face_height / settings.max_face_height)

@@ -32,7 +32,7 @@ from PIL import Image
 from frame_studio import __version__
 from frame_studio.cli import main
 
-REPORT_KEYS = {"input", "status", "output", "outputs", "reason", "flags", "faces", "window_rect"}
+REPORT_KEYS = {"input", "status", "output", "outputs", "reason", "flags", "faces", "window_rect", "angle"}
 FORMAT_BY_OPTION = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}
 EXIF_ORIENTATION, EXIF_GPS_IFD = 0x0112, 0x8825
 VIETNAMESE_NAME = "Nguyễn Thị Hường.jpg"
@@ -268,6 +268,9 @@ def test_corpus_report_schema(corpus: CorpusRun) -> None:
             rect = record["window_rect"]
             assert len(rect) == 4 and all(isinstance(v, int | float) for v in rect), record
             assert rect[2] > 0 and rect[3] > 0, record
+            assert isinstance(record["angle"], int | float) and -180 < record["angle"] <= 180, record
+        else:
+            assert record["angle"] is None, record
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=lambda case: case.name)

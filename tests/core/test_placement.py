@@ -126,7 +126,8 @@ def test_level_head_rotates_to_the_eye_line_within_the_limit() -> None:
     expected = math.degrees(math.atan2(30, 140))
     levelled = place_photo((1200, 1200), [tilted], settings=PlacementSettings(level_head=True))
     assert levelled.placement.angle == pytest.approx(expected)
-    assert place_photo((1200, 1200), [tilted]).placement.angle == 0.0
+    off = PlacementSettings(level_head=False)
+    assert place_photo((1200, 1200), [tilted], settings=off).placement.angle == 0.0
     strict = PlacementSettings(level_head=True, max_level_angle=10)
     assert place_photo((1200, 1200), [tilted], settings=strict).placement.angle == 0.0
 
