@@ -123,13 +123,17 @@ class VariantBoard(QTableWidget):
         headers: Sequence[str],
         *,
         edited: Set[str] = frozenset(),
+        row: int | None = None,
     ) -> None:
-        """Lay out the grid and start drawing every row (`edited`: ids shown with unsaved edits)."""
+        """Lay out the grid and start drawing every row.
+
+        `edited`: ids shown with unsaved edits; `row`: the row to select (default: the same).
+        """
         self.frames, self.photos = list(frames), list(photos)
         self.images.clear()
         self._tickets.clear()
         self._pending.clear()
-        row, column = max(0, self.currentRow()), max(1, self.currentColumn())
+        row, column = max(0, self.currentRow() if row is None else row), max(1, self.currentColumn())
         self.blockSignals(True)
         self.clear()
         self.setRowCount(len(self.frames))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,18 +27,59 @@ from PySide6.QtWidgets import (
 )
 
 from frame_studio.core.campaign import PACK_SUFFIX, Campaign
-from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.pack_writer import write_pack
 from frame_studio.core.sheet import sample_photos
+from frame_studio.core.web_page import WebExport
 from frame_studio.gui.board import NAME_COLUMN_WIDTH, THUMB, AnalysisCache, VariantBoard, list_photos
-from frame_studio.gui.pack_export import PackExportDialog
+from frame_studio.gui.frame_combo import elided, grouped
+from frame_studio.gui.messages import failure_text
+from frame_studio.gui.pack_export import (
+    DOCUMENTS,
+    PICTURES,
+    PackExportDialog,
+    pack_slug,
+    remember_folder,
+    start_folder,
+)
 from frame_studio.gui.qr_panel import QrPanel
 from frame_studio.gui.settings import Settings
 from frame_studio.gui.variant_editor import VariantEditor
+from frame_studio.gui.web_export import WebPageExporter
 from frame_studio.gui.workers import Worker, start_worker
 
 PHOTOS_KEY = "frames/photos"
+BOARD_MIN_WIDTH = NAME_COLUMN_WIDTH + THUMB + 48  # the names and one photo column
+NAME_PX = 240  # a frame's name in the QR heading is elided to this width (bold, larger text)
+FOLDER_PX = 160  # the least room for the photo folder's path (elided; in full in the tooltip)
+
+
+class FolderLabel(QLabel):
+    """One line naming a folder; a long path is cut in its middle, so it never widens the window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.template = "{where}"
+        self.folder: Path | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_folder(self, template: str, folder: Path | None) -> None:
+        """Show `template` with the folder (elided to fit) in place of {folder}."""
+        self.template, self.folder = template, folder
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.folder is None:
+            self.setText(self.template)
+            return
+        metrics = self.fontMetrics()
+        room = max(FOLDER_PX, self.width() - metrics.horizontalAdvance(self.template.format(folder="")) - 4)
+        shown = metrics.elidedText(str(self.folder), Qt.TextElideMode.ElideMiddle, room)
+        self.setText(self.template.format(folder=shown))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
 
 
 class FramesWorkspace(QWidget):
@@ -56,11 +98,15 @@ class FramesWorkspace(QWidget):
         self.editor = VariantEditor(pool, self.cache)
         self.editor.known_ids = {frame.id for frame in self.frames}
         self.qr = QrPanel(pool)
-        self.photos_label = QLabel()
+        self.photos_label = FolderLabel()
         self.photos_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button, self.samples_button = QPushButton(), QPushButton()
-        self.export_button = QPushButton()
+        self.export_button, self.web_button = QPushButton(), QPushButton()
         self.export_button.clicked.connect(self.choose_pack_path)
+        self.web = WebPageExporter(pool, self)
+        self.web_button.clicked.connect(self.choose_web_folder)
+        self.web.exported.connect(self._web_exported)
+        self.web.failed.connect(self._web_failed)
         self.choose_button.clicked.connect(self.choose_photo_folder)
         self.samples_button.clicked.connect(self.use_sample_photos)
         self.message = QLabel()
@@ -77,13 +123,13 @@ class FramesWorkspace(QWidget):
         self.refresh_board()
 
     def _build(self) -> None:
-        self.photos_label.setWordWrap(True)
         photos_bar = QHBoxLayout()
         photos_bar.addWidget(self.choose_button)
         photos_bar.addWidget(self.samples_button)
         photos_bar.addStretch()
         pack_bar = QHBoxLayout()
         pack_bar.addStretch()
+        pack_bar.addWidget(self.web_button)
         pack_bar.addWidget(self.export_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -97,15 +143,20 @@ class FramesWorkspace(QWidget):
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         editor_scroll.setWidget(self.editor)
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor_scroll = editor_scroll
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(editor_scroll, "")
         self.side_tabs.addTab(self.qr, "")
+        left.setMinimumWidth(BOARD_MIN_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.side_tabs)
-        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(0, 0)  # after a drag, a new window width goes to the editor
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self._sized_by_hand = False
         QVBoxLayout(self).addWidget(self.splitter)
 
     def retranslate(self) -> None:
@@ -115,6 +166,10 @@ class FramesWorkspace(QWidget):
         self.samples_button.setToolTip(self.tr("Các khuôn mặt mẫu đi kèm chương trình"))
         self.export_button.setText(self.tr("Xuất gói chiến dịch…"))
         self.export_button.setToolTip(self.tr("Một tệp .fspack chứa các mẫu khung, để gửi cho các đơn vị"))
+        self.web_button.setText(self.tr("Xuất trang web…"))
+        self.web_button.setToolTip(
+            self.tr("Một thư mục trang web để cán bộ gắn khung ngay trên điện thoại; ảnh không rời khỏi máy")
+        )
         self.side_tabs.setTabText(0, self.tr("Sửa mẫu"))
         self.side_tabs.setTabText(1, self.tr("Mã QR"))
         self.board.waiting_text = self.tr("Đang vẽ…")
@@ -124,6 +179,7 @@ class FramesWorkspace(QWidget):
         self.qr.retranslate()
         self._show_photos_label()
         self._show_qr_heading()
+        self._fit_board()  # the editor's labels changed width
 
     def set_frames(self, frames: list[Frame]) -> None:
         """Show a new list of frames (a pack was opened elsewhere in the app)."""
@@ -141,11 +197,25 @@ class FramesWorkspace(QWidget):
         if dialog.exec() != PackExportDialog.DialogCode.Accepted:
             return
         campaign = dialog.campaign()
+        suggested = Path(start_folder("packs-out", DOCUMENTS)) / f"{pack_slug(campaign.name)}{PACK_SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu gói chiến dịch"), f"{campaign.id}{PACK_SUFFIX}", f"*{PACK_SUFFIX}"
+            self, self.tr("Lưu gói chiến dịch"), str(suggested), f"*{PACK_SUFFIX}"
         )
         if name:
+            remember_folder("packs-out", Path(name).parent)
             self.export_pack(Path(name), campaign)
+
+    def choose_web_folder(self) -> Worker | None:
+        """Ask for the campaign, the page's address and a folder, then export the web page."""
+        return self.web.choose(self.frames, self.qr.link())
+
+    def _web_exported(self, result: WebExport) -> None:
+        text = self.tr("Đã xuất trang web: {index} ({count} tệp, {size:.1f} MB).")
+        size = result.total_bytes / 1_000_000
+        self._show_message(text.format(index=result.index, count=len(result.files), size=size), error=False)
+
+    def _web_failed(self, text: str) -> None:
+        self._show_message(text, error=True)
 
     def export_pack(self, path: Path, campaign: Campaign) -> Worker:
         """Write the saved frames as a pack (on a worker; replaces `path`: the dialog asked)."""
@@ -158,8 +228,9 @@ class FramesWorkspace(QWidget):
         self._show_message(self.tr("Đã xuất gói {name}.").format(name=Path(written).name), error=False)
 
     def _pack_failed(self, error: BaseException) -> None:
-        detail = error.message if isinstance(error, FrameStudioError) else error
-        self._show_message(self.tr("Không xuất được gói: {error}").format(error=detail), error=True)
+        self._show_message(
+            self.tr("Không xuất được gói: {error}").format(error=failure_text(error)), error=True
+        )
 
     def _show_message(self, text: str, *, error: bool) -> None:
         self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
@@ -170,11 +241,11 @@ class FramesWorkspace(QWidget):
         return [self.tr("Mẫu khung"), *(photo.name for photo in self.photos)]
 
     def _show_photos_label(self) -> None:
-        where = self.tr("ảnh có sẵn") if self.folder is None else str(self.folder)
-        self.photos_label.setText(
-            self.tr("Khuôn mặt mẫu: {where} ({count} ảnh)").format(where=where, count=len(self.photos))
-        )
-        self.photos_label.setToolTip("\n".join(str(photo) for photo in self.photos))
+        text = self.tr("Khuôn mặt mẫu: {where} ({count} ảnh)")
+        where = self.tr("ảnh có sẵn") if self.folder is None else "{folder}"
+        self.photos_label.show_folder(text.format(where=where, count=len(self.photos)), self.folder)
+        shown = [str(self.folder)] if self.folder is not None else []
+        self.photos_label.setToolTip("\n".join([*shown, *(photo.name for photo in self.photos)]))
         self.samples_button.setEnabled(self.folder is not None)
 
     def _show_qr_heading(self) -> None:
@@ -182,7 +253,8 @@ class FramesWorkspace(QWidget):
         if frame is None:
             self.qr.set_heading(self.tr("Mã QR"))
         else:
-            self.qr.set_heading(self.tr("Mã QR của «{name}»").format(name=frame.name))
+            name = elided(frame.name, self.qr.heading.fontMetrics(), NAME_PX)  # never widens the window
+            self.qr.set_heading(self.tr("Mã QR của «{name}»").format(name=name))
 
     # -- sample photos ---------------------------------------------------------------
 
@@ -200,9 +272,12 @@ class FramesWorkspace(QWidget):
 
     def choose_photo_folder(self) -> None:
         """Ask for a folder of faces to try the frames on."""
-        start = str(self.folder or Path.home())
+        if self.folder is not None:
+            remember_folder("faces", self.folder)
+        start = start_folder("faces", PICTURES, DOCUMENTS)
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ảnh khuôn mặt"), start)
         if folder:
+            remember_folder("faces", Path(folder))
             self.set_photo_folder(Path(folder))
 
     def use_sample_photos(self) -> None:
@@ -218,6 +293,7 @@ class FramesWorkspace(QWidget):
         self.message.clear()
         self.message.hide()
         self.folder, self.photos = folder, photos
+        self._sized_by_hand = False  # new columns: the board gets their width again
         self.settings.set(PHOTOS_KEY, "" if folder is None else str(folder))
         self._show_photos_label()
         self.refresh_board()
@@ -228,17 +304,30 @@ class FramesWorkspace(QWidget):
     def refresh_board(self) -> None:
         """Draw the whole board again (frames or photos changed)."""
         shown = [self.shown.get(frame.id, frame) for frame in self.frames]
-        self.board.show_board(shown, self.photos, self._headers(), edited=set(self.shown))
+        folders, base = [frame.folder for frame in self.frames], self.editor.base
+        row = folders.index(base.folder) if base is not None and base.folder in folders else None
+        # the frame being edited stays selected, wherever its row went (a pack was opened)
+        self.board.show_board(shown, self.photos, self._headers(), edited=set(self.shown), row=row)
         self._fit_board()
         if self.frames:
             self._cell_chosen(max(0, self.board.currentRow()), self.board.photo_index())
 
     def _fit_board(self) -> None:
-        """Give the board the width of its columns, the editor the rest."""
+        """Give the board the width of its columns, as far as the editor keeps its own width."""
+        scroll = self.editor_scroll  # the editor scrolls down, never sideways: it is never narrower
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 2 * scroll.frameWidth())
+        if self._sized_by_hand:
+            return
+        editor = self.side_tabs.minimumSizeHint().width()
         frame = 2 * self.board.frameWidth() + self.board.verticalScrollBar().sizeHint().width()
         board_width = NAME_COLUMN_WIDTH + len(self.photos) * (THUMB + 12) + frame
-        total = max(self.splitter.width(), board_width + 560)
-        self.splitter.setSizes([min(board_width, total // 2), total - min(board_width, total // 2)])
+        total = self.splitter.width() - self.splitter.handleWidth()
+        board = max(BOARD_MIN_WIDTH, min(board_width, total - editor))
+        self.splitter.setSizes([board, max(editor, total - board)])
+
+    def _splitter_moved(self) -> None:
+        self._sized_by_hand = True  # the person's choice stays until the photos change
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -276,7 +365,7 @@ class FramesWorkspace(QWidget):
         base = self.editor.base
         if base is not None:
             self.shown.pop(base.id, None)
-        self.frames = [f for f in self.frames if f.id != frame.id] + [frame]
+        self.frames = grouped([f for f in self.frames if f.id != frame.id] + [frame])
         self.editor.known_ids = {f.id for f in self.frames}
         self.frames_changed.emit(list(self.frames))
         self.refresh_board()

@@ -15,6 +15,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
+from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.images import MAX_PIXELS
 from frame_studio.core.lint import PROBLEMS, Problem, fill
 from frame_studio.core.roster import MAX_ROWS
@@ -209,6 +210,13 @@ def error_text(code: str | None, english: str | None = None) -> str:
         return words[code]
     log.warning("no words for the error code %r: %s", code, english)
     return translate("messages", "lỗi không mong đợi")
+
+
+def failure_text(error: BaseException) -> str:
+    """Any error a worker reported, in words (an unexpected one is logged, not shown in English)."""
+    if isinstance(error, FrameStudioError):
+        return error_text(error.code, error.message)
+    return error_text(None, f"{type(error).__name__}: {error}")
 
 
 def reason_text(code: str | None, reason: str | None = None) -> str:

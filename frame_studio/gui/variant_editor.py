@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
 
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, frames_dir, load_frame
-from frame_studio.core.lint import lint_frame
+from frame_studio.core.lint import Problem, frame_problems
 from frame_studio.core.pipeline import frame_photo
 from frame_studio.core.sheet import as_facebook_shows
+from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.core.variants import editable_parts, variant_of, write_variant
 from frame_studio.gui.board import AnalysisCache
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.lint_view import LintView
 from frame_studio.gui.messages import error_text
+from frame_studio.gui.pack_export import DOCUMENTS, start_folder
 from frame_studio.gui.part_names import part_label
 from frame_studio.gui.workers import Worker, start_worker
 
@@ -74,15 +76,16 @@ class Check:
     image: QImage | None
     facebook: QImage | None
     error: str | None
-    problems: tuple[str, ...]
+    problems: tuple[Problem | str, ...]
 
 
 def check_variant(ticket: int, frame: Frame, photo: Path | None, cache: AnalysisCache) -> Check:
     """Frame a sample face with the variant and lint it (run on a worker)."""
+    problems: tuple[Problem | str, ...]
     try:
-        problems = tuple(lint_frame(frame))
+        problems = tuple(frame_problems(frame))
     except FrameStudioError as error:
-        problems = (error.message,)
+        problems = (error_text(error.code, error.message),)
     if photo is None:
         return Check(ticket, None, None, None, None, problems)
     try:
@@ -147,6 +150,7 @@ class VariantEditor(QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600")
+        self.title.setWordWrap(True)  # a long frame name wraps: it never widens the editor
         self.texts_box, self.colors_box = QGroupBox(), QGroupBox()
         self.texts_form = QFormLayout(self.texts_box)
         self.colors_grid = QGridLayout(self.colors_box)
@@ -186,17 +190,18 @@ class VariantEditor(QWidget):
         previews.addWidget(self.preview_note, 2, 0, 1, 2)
         previews.setRowStretch(3, 1)  # extra height goes below, never between title and picture
         self.lint = LintView()
-        self.lint.setMinimumWidth(180)
-        checks = QVBoxLayout()
-        checks.addWidget(self.lint, 1)
-        checks.addWidget(self.apply_button)
-        checks.addWidget(self.reset_button)
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # the checks go below the pictures: the editor stays narrow
         top.addLayout(previews)
-        top.addLayout(checks, 1)
+        top.addStretch()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.lint)
         layout.addWidget(self.texts_box)
         layout.addWidget(self.colors_box)
         layout.addWidget(self.save_box)
@@ -399,7 +404,7 @@ class VariantEditor(QWidget):
             frame = self.variant()
         except FrameStudioError as error:
             self.preview_note.setStyleSheet("color: #b00020")
-            self.preview_note.setText(error.message)
+            self.preview_note.setText(error_text(error.code, error.message))
             return None
         if frame is None:
             return None
@@ -453,12 +458,26 @@ class VariantEditor(QWidget):
         """Ask where to put the new frame's folder, then save."""
         if self.base is None:
             return
-        start = self.base.folder.parent
-        if start.resolve() == frames_dir().resolve():  # never suggest the app's own (bundled) folder
-            start = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục để lưu mẫu mới"), str(start))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục để lưu mẫu mới"), str(self.save_folder())
+        )
         if folder:
             self.save_variant(Path(folder))
+
+    def save_folder(self) -> Path:
+        """The folder proposed for a new variant, made if needed.
+
+        A variant of a bundled frame goes to the user frame folder (never the app's own
+        folder); a variant of another frame goes beside it, where `extends` finds its base.
+        """
+        base = self.base.folder.parent if self.base is not None else frames_dir()
+        if base.resolve() != frames_dir().resolve() and base.is_dir():
+            return base
+        try:
+            user_frames_dir().mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return Path(start_folder("variants", DOCUMENTS))
+        return user_frames_dir()
 
     def save_variant(self, parent: Path) -> Worker | None:
         """Write the edits as a new frame folder `parent / id` (on a worker)."""

@@ -29,6 +29,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from frame_studio.core.errors import FrameStudioError
+
 log = logging.getLogger(__name__)
 
 
@@ -62,7 +64,10 @@ class Worker(QRunnable):
             if isinstance(result, Generator):
                 result = self._drain(result)
         except Exception as error:
-            log.exception("worker failed")
+            if isinstance(error, FrameStudioError):  # expected: the slot tells the person
+                log.info("worker: %s", error)
+            else:
+                log.exception("worker failed")
             signals.failed.emit(error, traceback.format_exc(), context)
         else:
             signals.finished.emit(result, context)

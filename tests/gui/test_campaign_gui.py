@@ -13,8 +13,9 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from frame_studio.core.campaign import Campaign, read_manifest
-from frame_studio.core.frames import Frame, find_frame
+from frame_studio.core.frames import Frame, find_frame, load_frame
 from frame_studio.core.pack_writer import write_pack
+from frame_studio.core.variants import write_variant
 from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
@@ -34,6 +35,13 @@ def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
+    """A pack of one frame the app does not have yet: a variant of the bundled badge."""
+    source = tmp_path / "source"
+    source.mkdir()
+    badge = find_frame("congress-badge")
+    variant = write_variant(
+        badge, source, id="badge-2030", name="Huy hiệu 2030", texts={"term": "2030 – 2035"}
+    )
     campaign = Campaign(
         id="dai-hoi-xvii",
         name="Đại hội XVII (gói thử)",
@@ -42,7 +50,7 @@ def pack(tmp_path: Path) -> Path:
         end=dt.date(2030, 9, 29),
         caption="{ho_ten} ({don_vi}) chào mừng Đại hội",
     )
-    return write_pack(tmp_path / "dai-hoi.fspack", campaign, [find_frame("congress-badge")])
+    return write_pack(tmp_path / "dai-hoi.fspack", campaign, [load_frame(variant)])
 
 
 @pytest.fixture
@@ -64,10 +72,12 @@ def test_opening_a_pack_offers_its_frames_everywhere(qtbot: QtBot, window: MainW
     assert window.photo.frame_box.count() == before + 1
     assert window.batch.setup.frame_box.count() == before + 1
     assert len(window.frames.frames) == before + 1
-    chosen = window.photo.frame
-    assert chosen.link == LINK  # the pack's link, for the QR code
     assert "Đại hội XVII (gói thử)" in window.statusBar().currentMessage()
-    # The Photo workspace now shows the pack's campaign, not yet ended.
+    # The person picks the pack's frame (opening the pack does not pick it for them) ...
+    window.photo.frame_box.setCurrentIndex(window.photo.frame_box.findData("badge-2030"))
+    chosen = window.photo.frame
+    assert chosen.id == "badge-2030" and chosen.link == LINK  # the pack's link, for the QR code
+    # ... and the Photo workspace shows the pack's campaign, not yet ended.
     panel = window.photo.campaign_panel
     assert panel.campaign is not None and panel.campaign.name == "Đại hội XVII (gói thử)"
     assert "29/09/2030" in panel.dates_label.text()
