@@ -1,11 +1,15 @@
 """Render each workspace with sample content to PNG files, offscreen.
 
-Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [--language vi|en]
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [--language vi|en] [--no-small]
 
 Writes: 1-photo.png (a photo with its face placed), 2-batch-running.png (a batch in
 progress), 3-batch-review.png (the review list with flagged and rejected photos first),
-4-frames-board.png (the variant board with a frame being edited). The sample photos are
-the bundled public-domain portraits, copied under Vietnamese names, plus a generated
+4-frames-board.png (the variant board with a frame being edited), at 1180x760 in the
+chosen language (the pictures of the user guide). Unless `--no-small`, the same four
+moments are also rendered at 1024x700 (the smallest office screen) and 1100x720 (the
+window's first size), in both languages: OUT_DIR/1024x700/vi-1-photo.png,
+.../en-1-photo.png and so on, to look for clipped or squashed controls. The sample photos
+are the bundled public-domain portraits, copied under Vietnamese names, plus a generated
 picture without a face and a file that is not a photo.
 """
 
@@ -64,16 +68,44 @@ def staff_folder(folder: Path, count: int) -> Path:
     return folder
 
 
-def grab(window: MainWindow, app: QApplication, path: Path) -> None:
-    app.processEvents()
-    window.grab().save(str(path))
-    print(f"wrote {path}")
+GUIDE_SIZE = (1180, 760)
+SMALL_SIZES = ((1024, 700), (1100, 720))  # the smallest office screen; the window's first size
+LANGUAGES = ("vi", "en")
+
+
+class Shots:
+    """Grabs the window at each moment: the guide's picture, then the small-screen ones."""
+
+    def __init__(self, window: MainWindow, app: QApplication, out: Path, language: str, small: bool) -> None:
+        self.window, self.app, self.out, self.language, self.small = window, app, out, language, small
+
+    def _grab(self, size: tuple[int, int], language: str, path: Path) -> None:
+        self.window.resize(*size)
+        if self.window.settings.get("language") != language:
+            self.window.set_language(language)
+        self.app.processEvents()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.window.grab().save(str(path))
+        print(f"wrote {path}")
+
+    def take(self, name: str) -> None:
+        """Write OUT/name (guide size, chosen language) and, unless told not to, the small ones."""
+        self._grab(GUIDE_SIZE, self.language, self.out / name)
+        if self.small:
+            for width, height in SMALL_SIZES:
+                for language in LANGUAGES:
+                    path = self.out / f"{width}x{height}" / f"{language}-{name}"
+                    self._grab((width, height), language, path)
+            self.window.resize(*GUIDE_SIZE)
+            self.window.set_language(self.language)
+            self.app.processEvents()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--language", choices=["vi", "en"], default="vi")
+    parser.add_argument("--language", choices=LANGUAGES, default="vi")
+    parser.add_argument("--no-small", action="store_true", help="only the guide's pictures")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_app([])
@@ -82,15 +114,16 @@ def main() -> None:
         settings = Settings(QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("language", args.language)
         window = MainWindow(load_frames(), settings, QThreadPool())
-        window.resize(1180, 760)
+        window.resize(*GUIDE_SIZE)
         window.show()
+        shots = Shots(window, app, args.out, args.language, small=not args.no_small)
         photo = root / "Nguyễn Thị Hường.jpg"
         shutil.copyfile(sample_photos()[1], photo)
         window.photo.load_photo(photo)
         wait_for(app, window.photo.photo_loaded)
         window.photo.campaign_panel.person_edit.setText("Nguyễn Thị Hường")
         window.photo.campaign_panel.unit_edit.setText("Sở Thông tin và Truyền thông")
-        grab(window, app, args.out / "1-photo.png")
+        shots.take("1-photo.png")
 
         window.tabs.setCurrentWidget(window.batch)
         inputs = staff_folder(root / "Ảnh nhân viên", 24)
@@ -102,14 +135,14 @@ def main() -> None:
         def count_and_maybe_grab(*_: object) -> None:
             progressed["count"] += 1
             if progressed["count"] == 8:
-                grab(window, app, args.out / "2-batch-running.png")
+                shots.take("2-batch-running.png")
 
         window.batch.batch_started.connect(
             lambda _: window.batch.batch_worker.signals.progressed.connect(count_and_maybe_grab)
         )
         window.batch.start()
         wait_for(app, window.batch.batch_finished)
-        grab(window, app, args.out / "3-batch-review.png")
+        shots.take("3-batch-review.png")
 
         window.tabs.setCurrentWidget(window.frames)
         if window.frames.board.busy:
@@ -118,7 +151,7 @@ def main() -> None:
         app.processEvents()
         QTimer.singleShot(1500, app.quit)
         app.exec()
-        grab(window, app, args.out / "4-frames-board.png")
+        shots.take("4-frames-board.png")
         window.close()
         QThreadPool.globalInstance().waitForDone()
     sys.exit(0)

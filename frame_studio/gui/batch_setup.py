@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +23,8 @@ from frame_studio.gui.batch_run import FORMATS, SIZE_CHOICES
 from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.settings import Settings
 
+ROSTER_SUFFIXES = (".csv", ".xlsx")
+
 
 class BatchSetup(QGroupBox):
     """What a batch reads and makes; every change is remembered at once."""
@@ -39,6 +43,8 @@ class BatchSetup(QGroupBox):
             self.size_box.addItem("", value)
         for name in FORMATS:
             self.format_box.addItem(name.upper() if name != "webp" else "WebP", name)
+        for box in (self.size_box, self.format_box):  # as wide as the longest choice, in each language
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.labels = [QLabel() for _ in range(6)]
         self._build()
         self._restore()
@@ -97,6 +103,23 @@ class BatchSetup(QGroupBox):
         sizes = {1080: self.tr("1080 px"), 2048: self.tr("2048 px"), 0: self.tr("1080 và 2048 px")}
         for index in range(self.size_box.count()):
             self.size_box.setItemText(index, sizes[self.size_box.itemData(index)])
+
+    def takes(self, paths: list[Path]) -> bool:
+        """Whether a drop of `paths` fills a field: a folder or a .csv/.xlsx, while editable."""
+        wanted = any(path.is_dir() or path.suffix.lower() in ROSTER_SUFFIXES for path in paths)
+        return wanted and self.in_edit.isEnabled()  # not while a batch runs
+
+    def take_dropped(self, paths: list[Path]) -> bool:
+        """A folder dropped on the workspace becomes the photo folder, a .csv/.xlsx the roster."""
+        if not self.takes(paths):
+            return False
+        folders = [path for path in paths if path.is_dir()]
+        rosters = [path for path in paths if path.is_file() and path.suffix.lower() in ROSTER_SUFFIXES]
+        if folders:
+            self.in_edit.setText(str(folders[0]))
+        if rosters:
+            self.roster_edit.setText(str(rosters[0]))
+        return bool(folders or rosters)
 
     def set_editable(self, enabled: bool) -> None:
         """Lock the fields while a batch runs (the box and its title stay readable)."""
@@ -170,7 +193,7 @@ class BatchSetup(QGroupBox):
             self,
             self.tr("Chọn danh sách nhân sự"),
             self.roster or self.in_dir,
-            self.tr("Danh sách nhân sự") + " (*.csv *.xlsx)",
+            self.tr("Danh sách nhân sự") + " (" + " ".join(f"*{s}" for s in ROSTER_SUFFIXES) + ")",
         )
         if name:
             self.roster_edit.setText(name)

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -91,6 +91,7 @@ class BatchWorkspace(QWidget):
         self.model.thumbnail_wanted.connect(self._load_thumbnail)
         self.proxy = ReviewFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.setAcceptDrops(True)  # a folder dropped here becomes the photo folder
         self._make_widgets()
         self._build()
         self._connect()
@@ -233,6 +234,25 @@ class BatchWorkspace(QWidget):
     def frame(self) -> Frame:
         """The frame chosen for the batch."""
         return self.setup.frame
+
+    # -- dropping a folder ---------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        """Take a folder (or a roster file) while no batch runs; anything else goes to the window."""
+        if self.setup.takes(self._dropped_paths(event)):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        if self.setup.take_dropped(self._dropped_paths(event)):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     # -- running -----------------------------------------------------------------------
 

@@ -7,28 +7,31 @@ is a calendar file with one event on the campaign's last day (switch the photo b
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from frame_studio.core.campaign import Campaign, caption, is_ended
+from frame_studio.core.campaign import DEFAULT_CAPTION, Campaign, caption, is_ended
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.reminder import REMINDER_FILE, write_reminder
 
-DEFAULT_CAPTION = "{ho_ten} ({don_vi}) hưởng ứng: {chien_dich}"
+FIELD_CHARS = 16  # a name field is never narrower than about this many characters
 
 
 def campaign_of_frame(frame: Frame) -> Campaign:
@@ -44,6 +47,72 @@ def campaign_of_frame(frame: Frame) -> Campaign:
     )
 
 
+class FittedScroll(QScrollArea):
+    """A frameless, vertical-only scroll area as tall as its content at the width it has.
+
+    On a small screen the Photo workspace's side column is shorter than its contents: a
+    plain layout then squashes every row (a name field a few pixels high, the caption's
+    marks cut off). Here the content keeps its own sizes and scrolls instead. The size hint
+    follows the wrapped labels' real height (a plain scroll area guesses it), so the box
+    does not scroll when there is room.
+    """
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.setWidget(content)
+        content.setAutoFillBackground(False)  # setWidget turned it on: the group box shows through
+        self.viewport().setAutoFillBackground(False)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.keep_visible: QWidget | None = None  # the minimum height shows down to this
+        content.installEventFilter(self)
+
+    def _content_height(self, width: int) -> int:
+        content = self.content
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        return height if height > 0 else content.sizeHint().height()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        content = self.content
+        width = self.viewport().width() if self.isVisible() else content.sizeHint().width()
+        return QSize(content.sizeHint().width(), self._content_height(width) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        content, wanted = self.content, self.keep_visible
+        height = self._content_height(self.viewport().width()) if wanted is None else 0
+        if wanted is not None:
+            height = wanted.mapTo(content, wanted.rect().bottomLeft()).y() + 1
+            if height <= 1:  # not laid out yet
+                height = wanted.sizeHint().height()
+        bar = self.verticalScrollBar().sizeHint().width()  # the content is never under the bar
+        return QSize(content.minimumSizeHint().width() + bar, height + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped labels' height depends on the width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A text inside changed: ask for the new height and size the content again.
+
+        QScrollArea misses it (the content's layout request goes to the viewport): the
+        content would keep its old height, its rows squashed, when the caption grows.
+        """
+        if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self.content.width() != self.viewport().width():
+            super().event(event)  # the scroll bar came or went: fit the content to the new width
+        return handled
+
+
 class CampaignPanel(QGroupBox):
     """Shows one campaign and fills its caption for one person."""
 
@@ -51,7 +120,7 @@ class CampaignPanel(QGroupBox):
         super().__init__(parent)
         self.campaign: Campaign | None = None
         self.name_label, self.dates_label, self.caption_label = QLabel(), QLabel(), QLabel()
-        for label in (self.name_label, self.caption_label):
+        for label in (self.name_label, self.dates_label, self.caption_label):
             label.setWordWrap(True)
         self.person_edit, self.unit_edit = QLineEdit(), QLineEdit()
         self.person_edit.textChanged.connect(self.refresh)
@@ -62,20 +131,36 @@ class CampaignPanel(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.person_label, self.unit_label = QLabel(), QLabel()
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        """Fields that keep a usable width and their height; the box scrolls when short."""
+        for edit in (self.person_edit, self.unit_edit):
+            edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * FIELD_CHARS)
+            edit.setMinimumHeight(edit.sizeHint().height())
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label goes above
         form.addRow(self.person_label, self.person_edit)
         form.addRow(self.unit_label, self.unit_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.reminder_button)
-        layout = QVBoxLayout(self)
+        self.content = QWidget()
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
         for widget in (self.name_label, self.dates_label):
-            layout.addWidget(widget)
-        layout.addLayout(form)
-        layout.addWidget(self.caption_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        self.retranslate()
+            inner.addWidget(widget)
+        inner.addLayout(form)
+        inner.addWidget(self.caption_label)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        inner.addStretch()
+        self.scroll_area = FittedScroll(self.content)
+        self.scroll_area.keep_visible = self.unit_edit
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Chiến dịch"))
@@ -94,12 +179,10 @@ class CampaignPanel(QGroupBox):
         return {"ho_ten": self.person_edit.text(), "don_vi": self.unit_edit.text()}
 
     def caption_text(self) -> str:
-        """The caption for the person typed in (NFC, empty fields left out)."""
+        """The caption for the person typed in (NFC, empty fields left out: see `caption`)."""
         if self.campaign is None:
             return ""
-        fields = self.person() | {"chien_dich": self.campaign.name}
-        text = re.sub(r"\(\s*\)", "", caption(self.campaign, fields))  # "()" of an empty field
-        return " ".join(text.split()).lstrip(" -–,:")
+        return caption(self.campaign, self.person())
 
     def refresh(self) -> None:
         campaign = self.campaign

@@ -6,6 +6,7 @@ a temporary folder with `QSettings.setPath` or by passing their own instance.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "language": "vi",
     "frame": "congress-ring",
     "photo/last_folder": "",
+    "photo/recent": "",  # photos opened in «Ảnh của tôi», newest first, one per line
     "batch/input": "",
     "batch/output": "",
     "batch/roster": "",
@@ -61,3 +63,26 @@ def remember_frames(settings: Settings, frames: list[Frame]) -> None:
     known = (frames_dir().resolve(), user_frames_dir().resolve())  # loaded anyway at start
     folders = [str(f.folder) for f in frames if not any(f.folder.resolve().is_relative_to(k) for k in known)]
     settings.set("frames/saved", "\n".join(dict.fromkeys(folders)))
+
+
+MAX_RECENT_PHOTOS = 8
+
+
+def recent_photos(settings: Settings) -> list[Path]:
+    """The photos opened last in the Photo workspace, newest first (they may be gone since)."""
+    return [Path(line) for line in str(settings.get("photo/recent")).splitlines() if line.strip()]
+
+
+def set_recent_photos(settings: Settings, photos: list[Path]) -> None:
+    """Keep `photos` as the recent list (the first MAX_RECENT_PHOTOS, each once)."""
+    kept: dict[str, Path] = {}
+    for photo in photos:
+        absolute = Path(photo).absolute()
+        kept.setdefault(os.path.normcase(absolute), absolute)  # a.JPG is A.jpg on Windows
+    settings.set("photo/recent", "\n".join(str(p) for p in list(kept.values())[:MAX_RECENT_PHOTOS]))
+
+
+def remember_photo(settings: Settings, photo: Path) -> list[Path]:
+    """Put `photo` first in the recent list; returns the new list."""
+    set_recent_photos(settings, [photo, *recent_photos(settings)])
+    return recent_photos(settings)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from frame_studio.core.frames import Frame, frames_dir, load_frame
 from frame_studio.gui.app import load_frames
+from frame_studio.gui.campaign_panel import campaign_of_frame
 from frame_studio.gui.i18n import FOLDER, load_translator
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
@@ -22,11 +24,12 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> MainWindow:
+def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> Iterator[MainWindow]:
     widget = MainWindow(frames, settings, pool)
     qtbot.addWidget(widget)
     widget.show()
-    return widget
+    yield widget
+    widget.set_language("vi")  # the translator is the application's: leave it as found
 
 
 def test_smoke_test_starts_the_app_and_exits_zero(tmp_path: Path) -> None:
@@ -104,3 +107,61 @@ def test_ended_frames_are_offered_but_marked(window: MainWindow) -> None:
     text = window.photo.frame_box.itemText(0)
     assert "đã kết thúc 29/09/2020" in text
     assert window.photo.frame_box.count() >= 4
+
+
+# Texts set once from a callback, in the language of the moment (issue 12, item 17): they
+# must be shown again in the new language when it changes. The files that set them belong
+# to other changes; each test passes (and its strict xfail then fails) once its file
+# re-renders the text on a language change: remove the mark then.
+ENGLISH = pytest.mark.skipif(
+    not (FOLDER / "frame_studio_en.qm").is_file(), reason="translations not compiled"
+)
+
+
+def set_once(file: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True, reason=f"{file} sets this text once and does not re-render it on a language change"
+    )
+
+
+@ENGLISH
+@set_once("variant_editor.py (set_frame: «{name} (mới)»)")
+def test_the_suggested_variant_name_follows_the_language(window: MainWindow) -> None:
+    window.frames.select_frame("congress-badge")
+    assert window.frames.editor.name_edit.text() == "Huy hiệu XVII (mới)"
+    window.set_language("en")
+    assert window.frames.editor.name_edit.text() == "Huy hiệu XVII (new)"
+
+
+@ENGLISH
+@set_once("qr_panel.py (_exported: «Đã xuất mã QR: {path}»)")
+def test_the_qr_export_note_follows_the_language(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    qr = window.frames.qr
+    qr.set_link("https://example.org/dai-hoi")
+    with qtbot.waitSignal(qr.exported, timeout=30_000):
+        qr.export(tmp_path / "qr.png")
+    assert qr.status.text().startswith("Đã xuất mã QR:")
+    window.set_language("en")
+    assert qr.status.text().startswith("QR code exported:")
+
+
+@ENGLISH
+@set_once("frames_workspace.py (_pack_exported: «Đã xuất gói {name}.»)")
+def test_the_pack_export_note_follows_the_language(
+    qtbot: QtBot, window: MainWindow, frames: list[Frame], tmp_path: Path
+) -> None:
+    window.frames.export_pack(tmp_path / "xuat.fspack", campaign_of_frame(frames[0]))
+    qtbot.waitUntil(lambda: "xuat.fspack" in window.frames.message.text(), timeout=60_000)
+    assert window.frames.message.text() == "Đã xuất gói xuat.fspack."
+    window.set_language("en")
+    assert window.frames.message.text() == "Pack xuat.fspack exported."
+
+
+@ENGLISH
+@set_once("campaign_panel.py (copy_caption: «Đã sao chép lời đăng.»; the brief kept that file to layout)")
+def test_the_caption_copied_note_follows_the_language(window: MainWindow) -> None:
+    panel = window.photo.campaign_panel
+    panel.copy_caption()
+    assert panel.message.text() == "Đã sao chép lời đăng."
+    window.set_language("en")
+    assert panel.message.text() != "Đã sao chép lời đăng."

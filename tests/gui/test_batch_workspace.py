@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from helpers import DATA, no_face_image, portrait_image
 from PIL import Image
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from workspaces import make_batch_workspace
 
 from frame_studio.core.frames import Frame
@@ -341,3 +341,38 @@ def test_fix_round_trip_through_the_photo_workspace(
     assert window.photo.status.text() == "Đã lưu vào kết quả hàng loạt."
     report = (tmp_path / "out" / "frame-studio-report.jsonl").read_text("utf-8")
     assert '"input": "landscape.jpg"' in report and '"adjusted"' in report
+
+
+def drop_on(workspace: BatchWorkspace, *paths: Path) -> tuple[bool, bool]:
+    """Drag `paths` over the workspace and drop them: (drag accepted, drop accepted)."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, data, buttons, keys)
+    workspace.dragEnterEvent(enter)
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data, buttons, keys)
+    workspace.dropEvent(drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_a_folder_dropped_on_the_batch_tab_becomes_the_photo_folder(
+    qtbot: Any, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
+) -> None:
+    workspace = make_batch_workspace(qtbot, frames, pool, settings)
+    assert workspace.acceptDrops()
+    photos = make_inputs(tmp_path / "Ảnh cán bộ")
+    assert drop_on(workspace, photos) == (True, True)
+    assert workspace.setup.in_edit.text() == str(photos)
+    assert settings.get("batch/input") == str(photos)
+    roster = tmp_path / "danh sách.xlsx"
+    roster.write_bytes(b"")
+    assert drop_on(workspace, roster) == (True, True)
+    assert workspace.setup.roster_edit.text() == str(roster)
+    # A photo or a campaign pack is not for this form: the window takes packs.
+    for other in (photos / "astronaut.jpg", tmp_path / "chien-dich.fspack"):
+        other.touch()
+        assert drop_on(workspace, other) == (False, False)
+    assert workspace.setup.in_edit.text() == str(photos)
+    workspace.setup.set_editable(False)  # as while a batch runs
+    assert drop_on(workspace, tmp_path) == (False, False)
+    assert workspace.setup.in_edit.text() == str(photos)
