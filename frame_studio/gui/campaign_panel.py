@@ -30,6 +30,8 @@ from frame_studio.core.campaign import DEFAULT_CAPTION, Campaign, caption, is_en
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.reminder import REMINDER_FILE, write_reminder
+from frame_studio.gui.live_text import LiveText
+from frame_studio.gui.messages import failure_text
 
 FIELD_CHARS = 16  # a name field is never narrower than about this many characters
 
@@ -130,6 +132,7 @@ class CampaignPanel(QGroupBox):
         self.reminder_button.clicked.connect(self.choose_reminder_path)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.note = LiveText(self.message)
         self.person_label, self.unit_label = QLabel(), QLabel()
         self._build()
         self.retranslate()
@@ -168,11 +171,12 @@ class CampaignPanel(QGroupBox):
         self.unit_label.setText(self.tr("Đơn vị"))
         self.copy_button.setText(self.tr("Sao chép lời đăng"))
         self.reminder_button.setText(self.tr("Lời nhắc đổi lại ảnh…"))
+        self.note.retranslate()
         self.refresh()
 
     def set_campaign(self, campaign: Campaign) -> None:
         self.campaign = campaign
-        self.message.clear()
+        self.note.clear()
         self.refresh()
 
     def person(self) -> dict[str, str]:
@@ -202,7 +206,10 @@ class CampaignPanel(QGroupBox):
 
     def copy_caption(self) -> None:
         QGuiApplication.clipboard().setText(self.caption_text())
-        self.message.setText(self.tr("Đã sao chép lời đăng."))
+        self.note.show(lambda: self.tr("Đã sao chép lời đăng."))
+
+    def _reminder_failed(self, error: FrameStudioError) -> None:
+        self.note.show(lambda: self.tr("Không lưu được lời nhắc: {error}").format(error=failure_text(error)))
 
     def choose_reminder_path(self) -> None:
         if self.campaign is None:
@@ -222,6 +229,6 @@ class CampaignPanel(QGroupBox):
                 target, self.campaign.name, self.campaign.end, link=self.campaign.link, overwrite=True
             )
         except FrameStudioError as error:
-            self.message.setText(self.tr("Không lưu được lời nhắc: {error}").format(error=error.message))
+            self._reminder_failed(error)
             return
-        self.message.setText(self.tr("Đã lưu lời nhắc vào {name}.").format(name=target.name))
+        self.note.show(lambda: self.tr("Đã lưu lời nhắc vào {name}.").format(name=target.name))

@@ -8,6 +8,7 @@ campaign link. All drawing runs on the app's thread pool.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
@@ -33,6 +34,7 @@ from frame_studio.core.sheet import sample_photos
 from frame_studio.core.web_page import WebExport
 from frame_studio.gui.board import NAME_COLUMN_WIDTH, THUMB, AnalysisCache, VariantBoard, list_photos
 from frame_studio.gui.frame_combo import elided, grouped
+from frame_studio.gui.live_text import LiveText
 from frame_studio.gui.messages import failure_text
 from frame_studio.gui.pack_export import (
     DOCUMENTS,
@@ -113,6 +115,7 @@ class FramesWorkspace(QWidget):
         self.message.setStyleSheet("color: #b00020")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.note = LiveText(self.message)
         self.folder, self.photos = self._initial_photos()
         self._build()
         self.board.cell_chosen.connect(self._cell_chosen)
@@ -161,6 +164,7 @@ class FramesWorkspace(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible text (called again when the language changes)."""
+        self.note.retranslate()
         self.choose_button.setText(self.tr("Chọn thư mục ảnh…"))
         self.samples_button.setText(self.tr("Dùng ảnh mẫu có sẵn"))
         self.samples_button.setToolTip(self.tr("Các khuôn mặt mẫu đi kèm chương trình"))
@@ -210,12 +214,16 @@ class FramesWorkspace(QWidget):
         return self.web.choose(self.frames, self.qr.link())
 
     def _web_exported(self, result: WebExport) -> None:
-        text = self.tr("Đã xuất trang web: {index} ({count} tệp, {size:.1f} MB).")
         size = result.total_bytes / 1_000_000
-        self._show_message(text.format(index=result.index, count=len(result.files), size=size), error=False)
+        self._show_message(
+            lambda: self.tr("Đã xuất trang web: {index} ({count} tệp, {size:.1f} MB).").format(
+                index=result.index, count=len(result.files), size=size
+            ),
+            error=False,
+        )
 
     def _web_failed(self, text: str) -> None:
-        self._show_message(text, error=True)
+        self._show_message(lambda: text, error=True)
 
     def export_pack(self, path: Path, campaign: Campaign) -> Worker:
         """Write the saved frames as a pack (on a worker; replaces `path`: the dialog asked)."""
@@ -225,16 +233,19 @@ class FramesWorkspace(QWidget):
         return start_worker(self.pool, worker)
 
     def _pack_exported(self, written: Path) -> None:
-        self._show_message(self.tr("Đã xuất gói {name}.").format(name=Path(written).name), error=False)
+        self._show_message(
+            lambda: self.tr("Đã xuất gói {name}.").format(name=Path(written).name), error=False
+        )
 
     def _pack_failed(self, error: BaseException) -> None:
         self._show_message(
-            self.tr("Không xuất được gói: {error}").format(error=failure_text(error)), error=True
+            lambda: self.tr("Không xuất được gói: {error}").format(error=failure_text(error)), error=True
         )
 
-    def _show_message(self, text: str, *, error: bool) -> None:
+    def _show_message(self, render: Callable[[], str], *, error: bool) -> None:
+        """Show a message under the photos bar; it follows a language change."""
         self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
-        self.message.setText(text)
+        self.note.show(render)
         self.message.show()
 
     def _headers(self) -> list[str]:
@@ -287,10 +298,11 @@ class FramesWorkspace(QWidget):
         """Use the faces in `folder` (None: the bundled samples); False if it has no photos."""
         photos = sample_photos() if folder is None else list_photos(folder)
         if not photos:
-            self.message.setText(self.tr("Thư mục {folder} không có ảnh nào.").format(folder=folder))
-            self.message.show()
+            self._show_message(
+                lambda: self.tr("Thư mục {folder} không có ảnh nào.").format(folder=folder), error=True
+            )
             return False
-        self.message.clear()
+        self.note.clear()
         self.message.hide()
         self.folder, self.photos = folder, photos
         self._sized_by_hand = False  # new columns: the board gets their width again

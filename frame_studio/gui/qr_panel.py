@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.lint import link_advice
 from frame_studio.core.qr import qr_image, save_qr
 from frame_studio.gui.convert import to_pixmap
-from frame_studio.gui.messages import error_text
+from frame_studio.gui.live_text import LiveText
+from frame_studio.gui.messages import error_text, failure_text
 from frame_studio.gui.workers import Worker, start_worker
 
 QR_VIEW = 240
@@ -66,6 +66,7 @@ class QrPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = LiveText(self.status)
         self.timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self.timer.timeout.connect(self.update_code)
         buttons = QHBoxLayout()
@@ -86,6 +87,7 @@ class QrPanel(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible text (called again when the language changes)."""
+        self.note.retranslate()
         self.link_label.setText(self.tr("Liên kết chiến dịch (mã QR dẫn tới đây):"))
         self.hint.setText(
             self.tr("Sửa liên kết thì mã QR vẽ lại ngay; khi lưu mẫu mới, liên kết này được lưu theo.")
@@ -124,7 +126,7 @@ class QrPanel(QWidget):
         ready = bool(link)
         self.png_button.setEnabled(ready)
         self.svg_button.setEnabled(ready)
-        self.status.clear()
+        self.note.clear()
         if ready:
             self.code.setPixmap(to_pixmap(qr_image(link, size=QR_VIEW - 8)))
         else:
@@ -157,7 +159,7 @@ class QrPanel(QWidget):
     def export(self, path: Path, *, overwrite: bool = False) -> Worker:
         """Write the code to a .png or .svg file on a worker (it is decoded back first)."""
         self.status.setStyleSheet("color: #777")
-        self.status.setText(self.tr("Đang xuất {name}…").format(name=path.name))
+        self.note.show(lambda: self.tr("Đang xuất {name}…").format(name=path.name))
         size = PNG_SIZE if path.suffix.lower() == ".png" else None
         worker = Worker(save_qr, self.link(), path, size=size, overwrite=overwrite, context=path)
         worker.signals.finished.connect(self._exported)
@@ -166,14 +168,14 @@ class QrPanel(QWidget):
 
     def _exported(self, path: Path) -> None:
         self.status.setStyleSheet("color: #1b5e20")
-        self.status.setText(self.tr("Đã xuất mã QR: {path}").format(path=path))
+        self.note.show(lambda: self.tr("Đã xuất mã QR: {path}").format(path=path))
         self.exported.emit(path)
 
     def _failed(self, error: BaseException, _trace: str, path: Path) -> None:
-        message = str(error)
-        if isinstance(error, FrameStudioError):
-            message = error_text(error.code, error.message)
-        text = self.tr("Không xuất được {name}: {error}").format(name=path.name, error=message)
         self.status.setStyleSheet("color: #b00020; font-weight: 600")
-        self.status.setText(text)
-        self.export_failed.emit(text)
+        self.note.show(
+            lambda: self.tr("Không xuất được {name}: {error}").format(
+                name=path.name, error=failure_text(error)
+            )
+        )
+        self.export_failed.emit(self.status.text())

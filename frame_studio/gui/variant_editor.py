@@ -135,6 +135,7 @@ class VariantEditor(QWidget):
         self.known_ids: set[str] = set()
         self.last_check: Check | None = None
         self.waiting_text = ""
+        self._suggested_name = ""
         self._tickets = itertools.count(1)
         self._ticket = 0
         self.text_edits: dict[str, QLineEdit] = {}
@@ -207,8 +208,16 @@ class VariantEditor(QWidget):
         layout.addWidget(self.save_box)
         layout.addStretch()
 
+    def _show_suggested_name(self) -> None:
+        """Propose "<base> (mới)" as the new variant's name."""
+        name = self.base.name if self.base is not None else ""
+        self._suggested_name = self.tr("{name} (mới)").format(name=name)
+        self.name_edit.setText(self._suggested_name)
+
     def retranslate(self) -> None:
         """Set every visible text (called again when the language changes)."""
+        if self.base is not None and self.name_edit.text() == self._suggested_name:
+            self._show_suggested_name()  # not typed over: it follows the language
         self.texts_box.setTitle(self.tr("Chữ trên khung"))
         self.colors_box.setTitle(self.tr("Màu"))
         self.apply_button.setText(self.tr("Áp dụng lên bảng"))
@@ -246,7 +255,7 @@ class VariantEditor(QWidget):
         self.base = frame
         self._rebuild_parts()
         self.id_edit.setText(self._free_id(frame.id))
-        self.name_edit.setText(self.tr("{name} (mới)").format(name=frame.name))
+        self._show_suggested_name()
         self.save_status.clear()
         self.save_status.hide()
         self._show_title()

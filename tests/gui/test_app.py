@@ -109,23 +109,14 @@ def test_ended_frames_are_offered_but_marked(window: MainWindow) -> None:
     assert window.photo.frame_box.count() >= 4
 
 
-# Texts set once from a callback, in the language of the moment (issue 12, item 17): they
-# must be shown again in the new language when it changes. The files that set them belong
-# to other changes; each test passes (and its strict xfail then fails) once its file
-# re-renders the text on a language change: remove the mark then.
+# Texts set after some work ended, in the language of that moment (issue 12, item 17): they
+# are shown again in the new language when it changes (gui/live_text.py).
 ENGLISH = pytest.mark.skipif(
     not (FOLDER / "frame_studio_en.qm").is_file(), reason="translations not compiled"
 )
 
 
-def set_once(file: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        strict=True, reason=f"{file} sets this text once and does not re-render it on a language change"
-    )
-
-
 @ENGLISH
-@set_once("variant_editor.py (set_frame: «{name} (mới)»)")
 def test_the_suggested_variant_name_follows_the_language(window: MainWindow) -> None:
     window.frames.select_frame("congress-badge")
     assert window.frames.editor.name_edit.text() == "Huy hiệu XVII (mới)"
@@ -134,7 +125,6 @@ def test_the_suggested_variant_name_follows_the_language(window: MainWindow) -> 
 
 
 @ENGLISH
-@set_once("qr_panel.py (_exported: «Đã xuất mã QR: {path}»)")
 def test_the_qr_export_note_follows_the_language(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     qr = window.frames.qr
     qr.set_link("https://example.org/dai-hoi")
@@ -146,7 +136,6 @@ def test_the_qr_export_note_follows_the_language(qtbot: QtBot, window: MainWindo
 
 
 @ENGLISH
-@set_once("frames_workspace.py (_pack_exported: «Đã xuất gói {name}.»)")
 def test_the_pack_export_note_follows_the_language(
     qtbot: QtBot, window: MainWindow, frames: list[Frame], tmp_path: Path
 ) -> None:
@@ -158,7 +147,6 @@ def test_the_pack_export_note_follows_the_language(
 
 
 @ENGLISH
-@set_once("campaign_panel.py (copy_caption: «Đã sao chép lời đăng.»; the brief kept that file to layout)")
 def test_the_caption_copied_note_follows_the_language(window: MainWindow) -> None:
     panel = window.photo.campaign_panel
     panel.copy_caption()
