@@ -11,7 +11,8 @@ the badge's "2020 – 2025" 0.27%, while the RAQM renders drifted from their gol
 most 0.01% (photo placement; no text) since these were made.
 
 After a deliberate design change, regenerate the goldens and look at them:
-`FRAME_STUDIO_UPDATE_GOLDENS=1 ./scripts/test tests/core/test_frame_goldens.py`.
+`FRAME_STUDIO_UPDATE_GOLDENS=1 ./scripts/test tests/core/test_frame_goldens.py`. That run
+fails on purpose (a rewritten golden proves nothing); the next run without it must pass.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def test_bundled_frame_matches_its_golden(folder: Path, golden_dir: Path) -> Non
     golden = golden_dir / f"{frame.id}.png"
     if UPDATE:
         actual.save(golden)
+        pytest.fail(f"{golden} rewritten: look at it, then run again without FRAME_STUDIO_UPDATE_GOLDENS")
     assert golden.is_file(), f"no golden for {frame.id}: run with FRAME_STUDIO_UPDATE_GOLDENS=1 and look"
     with Image.open(golden) as expected:
         assert_matches(actual, expected.convert("RGB"), f"{golden_dir.name}_{frame.id}")
