@@ -17,6 +17,7 @@ fails on purpose (a rewritten golden proves nothing); the next run without it mu
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,9 +46,16 @@ def _drop_caches() -> None:
     render._overlay_parts.cache_clear()
 
 
+def visible_differences(actual: Image.Image, expected: Image.Image) -> np.ndarray:
+    """Where the two images differ by more than VISIBLE in some channel."""
+    difference = np.abs(np.asarray(actual, np.int16) - np.asarray(expected, np.int16)).max(axis=2)
+    result: np.ndarray = difference > VISIBLE
+    return result
+
+
 def assert_matches(actual: Image.Image, expected: Image.Image, name: str) -> None:
     """Few pixels differ visibly; if too many do, save actual, expected and a diff under FAILURES."""
-    differs = np.abs(np.asarray(actual, np.int16) - np.asarray(expected, np.int16)).max(axis=2) > VISIBLE
+    differs = visible_differences(actual, expected)
     share = float(differs.mean())
     if share > TOLERANCE:
         FAILURES.mkdir(exist_ok=True)
@@ -86,3 +94,16 @@ def test_every_golden_has_a_frame() -> None:
     ids = {load_frame(folder).id for folder in bundled_frames()}
     for folder in GOLDEN_BY_LAYOUT.values():
         assert {p.stem for p in folder.glob("*.png")} <= ids, folder
+
+
+@pytest.mark.parametrize("folder", bundled_frames(), ids=lambda p: p.name)
+def test_a_frame_missing_any_one_layer_fails_its_golden(folder: Path, golden_dir: Path) -> None:
+    """The comparison is fine enough to see each layer: leave one out and the golden differs."""
+    frame = load_frame(folder)
+    with Image.open(golden_dir / f"{frame.id}.png") as golden:
+        expected = golden.convert("RGB")
+    for index, layer in enumerate(frame.layers):
+        partial = dataclasses.replace(frame, layers=frame.layers[:index] + frame.layers[index + 1 :])
+        actual = frame_photo(DATA / "grace_hopper.jpg", partial, size=SIZE).image
+        share = float(visible_differences(actual, expected).mean())
+        assert share > TOLERANCE, f"{frame.id} without layer {index} ({layer.kind}): {share:.3%} differs"
