@@ -126,7 +126,7 @@ def main() -> None:
         shots.take("1-photo.png")
 
         window.tabs.setCurrentWidget(window.batch)
-        inputs = staff_folder(root / "Ảnh nhân viên", 24)
+        inputs = staff_folder(root / "Ảnh cán bộ", 24)
         window.batch.setup.in_edit.setText(str(inputs))
         window.batch.setup.out_edit.setText(str(root / "Kết quả"))
         window.batch.workers = 1

@@ -36,15 +36,15 @@
 
   const TEXT = {
     notImage: (name) =>
-      `«${name}» không phải là ảnh, hoặc trình duyệt này không đọc được loại ảnh này. ` +
+      `“${name}” không phải là ảnh, hoặc trình duyệt này không đọc được loại ảnh này. ` +
       'Hãy chọn một ảnh chụp (JPEG hoặc PNG).',
     heic: (name) =>
-      `Trình duyệt này không đọc được ảnh HEIC «${name}». Trên iPhone, hãy chọn ảnh từ thư viện Ảnh ` +
+      `Trình duyệt này không đọc được ảnh HEIC “${name}”. Trên iPhone, hãy chọn ảnh từ thư viện Ảnh ` +
       '(máy tự chuyển sang JPEG), hoặc chụp màn hình ảnh rồi chọn lại.',
-    empty: (name) => `Tệp «${name}» trống (0 byte). Hãy chọn ảnh khác.`,
-    tooBig: (name, mb) => `Tệp «${name}» quá lớn (${mb} MB). Hãy chọn ảnh dưới 80 MB.`,
+    empty: (name) => `Tệp “${name}” trống (0 byte). Hãy chọn ảnh khác.`,
+    tooBig: (name, mb) => `Tệp “${name}” quá lớn (${mb} MB). Hãy chọn ảnh dưới 80 MB.`,
     tooSmall: (w, h) => `Ảnh quá nhỏ (${w} × ${h} điểm ảnh). Hãy chọn ảnh có mỗi chiều từ ${MIN_SIDE} điểm ảnh.`,
-    oldBrowser: 'Trình duyệt này quá cũ để ghép khung. Hãy cập nhật trình duyệt, hoặc mở trang bằng Chrome, Safari, Firefox hay Cốc Cốc mới.',
+    oldBrowser: 'Trình duyệt này quá cũ để gắn khung. Hãy cập nhật trình duyệt, hoặc mở trang bằng Chrome, Safari, Firefox hay Cốc Cốc mới.',
     noMemory: 'Ảnh quá lớn, máy không đủ bộ nhớ để mở. Hãy chọn ảnh nhỏ hơn, hoặc chụp màn hình ảnh rồi chọn lại.',
     scaled: (w, h) => `Ảnh rất lớn nên đã được thu nhỏ còn ${w} × ${h} điểm ảnh (vẫn đủ nét cho ảnh đại diện).`,
     noPhoto: 'Hãy chọn ảnh trước.',
@@ -684,8 +684,8 @@
     $('fb-until').textContent = end && !ended ? ` đến hết ngày ${vnDate(end)}` : '';
     $('zalo-until').textContent = end && !ended ? ` sau ngày ${vnDate(end)}` : ' khi chiến dịch kết thúc';
     $('temporary').textContent = end && !ended
-      ? `Chiến dịch kéo dài đến hết ngày ${vnDate(end)}. Trên Facebook, hãy chọn «Đặt làm tạm thời» để ảnh cũ tự trở lại khi chiến dịch kết thúc.`
-      : 'Trên Facebook, hãy chọn «Đặt làm tạm thời» để ảnh đại diện cũ tự trở lại khi hết hạn.';
+      ? `Chiến dịch kéo dài đến hết ngày ${vnDate(end)}. Trên Facebook, hãy chọn “Đặt làm tạm thời” để ảnh cũ tự trở lại khi chiến dịch kết thúc.`
+      : 'Trên Facebook, hãy chọn “Đặt làm tạm thời” để ảnh đại diện cũ tự trở lại khi hết hạn.';
     if (campaign.instructions) {
       $('instructions').textContent = campaign.instructions;
       $('instructions-card').hidden = false;

@@ -18,7 +18,7 @@ from typing import Any
 
 from frame_studio.core.atomic import export_error
 from frame_studio.core.batch_plan import Plan
-from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.errors import FrameStudioError, Note
 from frame_studio.core.journal import JournalWriter, read_journal
 from frame_studio.core.naming import numbered
 from frame_studio.core.qr import QR_FILE_STEM, save_qr
@@ -90,7 +90,8 @@ class _SideWriter:
             number += 1
         for original, chosen in zip(paths, candidates, strict=True):
             if chosen != original:
-                self.files.notes.append(f"{original}: someone else's file has this name; wrote {chosen.name}")
+                text = f"{original}: someone else's file has this name; wrote {chosen.name}"
+                self.files.notes.append(Note("renamed_output", text, file=original.name, chosen=chosen.name))
         return candidates
 
     def _free_or_ours(self, path: Path) -> bool:
@@ -157,4 +158,5 @@ def _write_all(side: _SideWriter, plan: Plan, records: Iterable[dict[str, Any]],
     jsonl, csv = side.free((jsonl, jsonl.with_suffix(".csv")))
     ordered = in_plan_order(plan, records)
     if not side.write({"report_csv": csv, "report_jsonl": jsonl}, lambda: write_reports(ordered, jsonl, csv)):
-        side.files.notes.append(f"{jsonl}: not written either, so that the two reports describe the same run")
+        text = f"{jsonl}: not written either, so that the two reports describe the same run"
+        side.files.notes.append(Note("report_not_written", text, file=jsonl.name))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from frame_studio import __version__
 from frame_studio.core.atomic import TEMP_NAME_LENGTH
-from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.errors import FrameStudioError, Note
 from frame_studio.core.frames import Frame, find_frame
 from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JournalState, read_journal
@@ -230,14 +230,16 @@ def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job
         person = roster.person_for(Path(job.name).name) if job.problem is None else None
         if person is None:
             if job.problem is None:
-                notes.append(f"{shown(job.name)}: no row in the roster")
+                name = shown(job.name)
+                notes.append(Note("no_roster_row", f"{name}: no row in the roster", name=name))
             matched.append(job)
             continue
         used.add(id(person))
         matched.append(Job(job.source, job.name, fingerprint=job.fingerprint, person=tuple(person.items())))
     for key, person in roster.people.items():
         if id(person) not in used:
-            notes.append(f"roster row for {person[roster.photo_field] or key!r}: no such photo")
+            who = person[roster.photo_field] or key
+            notes.append(Note("no_such_photo", f"roster row for {who!r}: no such photo", name=who))
     return matched
 
 

@@ -59,7 +59,7 @@ _TWICE = re.compile(r"\b((?:nhiệt liệt\s+)?chào mừng)\s+(?:nhiệt liệt
 _EMPTY = "\x00"  # stands for a field left empty while the caption is tidied
 _SEPARATOR = r"[,;:–—\-/|]"
 DEFAULT_INSTRUCTIONS = (
-    "Mở Frame Studio, chọn khung của chiến dịch và ảnh chân dung của bạn, rồi lưu ảnh đã lồng khung. "
+    "Mở Frame Studio, chọn khung của chiến dịch và ảnh chân dung của bạn, rồi lưu ảnh đã gắn khung. "
     "Đặt ảnh đó làm ảnh đại diện và dán lời chào kèm theo. "
     "Khi chiến dịch kết thúc, hãy đổi lại ảnh đại diện cũ."
 )

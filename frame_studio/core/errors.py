@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 #: Every code the core raises (`FrameStudioError.code`) or reports (a rejected input's
 #: `JobResult.code`, a frame check's `lint.Problem.code`), with what it means. A new code
@@ -101,8 +102,39 @@ CODES: Mapping[str, str] = MappingProxyType(
         "image_stretched": "an overlay image would be stretched",
         "image_covers_window": "an overlay image is not transparent over the window",
         "facebook_frame_link": "advice: a Facebook profile-frame link, which opens no frame since 2022",
+        # notes of a batch (`Note`: scan, batch_plan, batch_files), not errors
+        "linked_folder": "note: a linked folder inside the input folder was not followed",
+        "folders_left_out": "note: sub-folders were left out (not recursive)",
+        "no_roster_row": "note: a photo has no row in the roster",
+        "no_such_photo": "note: a roster row names a photo that is not in the input folder",
+        "renamed_output": "note: someone else's file had an output's name; the output got another name",
+        "report_not_written": "note: one report was not written because the other could not be",
     }
 )
+
+
+class Note(str):
+    """A note for the report: the English sentence (what `str` gives, what the CLI prints),
+    with a `code` and the `params` it was made from, so that a user interface can say it in
+    its own words (gui/messages.py). It is a `str`, so reports and tests take it as one.
+    """
+
+    code: str
+    params: dict[str, str]
+
+    def __new__(cls, code: str, text: str, **params: object) -> Note:
+        note = super().__new__(cls, text)
+        note.code = code
+        note.params = {key: str(value) for key, value in params.items()}
+        return note
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_note, (self.code, str(self), self.params))
+
+
+def _note(code: str, text: str, params: dict[str, str]) -> Note:
+    """Rebuild a pickled note (a worker process sends it back)."""
+    return Note(code, text, **params)
 
 
 class FrameStudioError(Exception):

@@ -49,18 +49,18 @@ def fold(line: str) -> str:
 
 def _description(campaign_name: str, end: dt.date, link: str | None) -> str:
     lines = [
-        f"Chiến dịch «{campaign_name}» kết thúc hôm nay ({end:%d/%m/%Y}).",
+        f"Chiến dịch “{campaign_name}” kết thúc hôm nay ({end:%d/%m/%Y}).",
         "Hãy đổi lại ảnh đại diện cũ của bạn trên Facebook và các mạng xã hội khác.",
         "",
         "Cách khác, không cần nhớ ngày: khi đặt ảnh có khung làm ảnh đại diện trên Facebook, "
-        "chọn «Đặt làm tạm thời» (Make temporary):",
-        "1. Mở trang cá nhân, bấm vào ảnh đại diện, chọn «Chọn ảnh đại diện» (Choose profile picture).",
-        "2. Tải lên ảnh đã lồng khung.",
-        "3. Bấm «Đặt làm tạm thời» (Make temporary) và chọn thời hạn đến hết ngày này.",
-        "4. Bấm «Lưu» (Save). Hết hạn, Facebook tự đổi về ảnh cũ.",
+        "chọn “Đặt làm tạm thời” (Make temporary):",
+        "1. Mở trang cá nhân, bấm vào ảnh đại diện, chọn “Chọn ảnh đại diện” (Choose profile picture).",
+        "2. Tải lên ảnh đã gắn khung.",
+        "3. Bấm “Đặt làm tạm thời” (Make temporary) và chọn thời hạn đến hết ngày này.",
+        "4. Bấm “Lưu” (Save). Hết hạn, Facebook tự đổi về ảnh cũ.",
     ]
     if link:
-        lines += ["", f"Liên kết chiến dịch: {link}"]
+        lines += ["", f"Đường dẫn chiến dịch: {link}"]
     return "\n".join(lines)
 
 
@@ -86,7 +86,7 @@ def reminder_ics(
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.astimezone(dt.UTC) if now.tzinfo else now
     uid = hashlib.sha256(f"{name}\n{end.isoformat()}".encode()).hexdigest()[:24]
-    summary = f"Đổi lại ảnh đại diện: chiến dịch «{name}» đã kết thúc"
+    summary = f"Đổi lại ảnh đại diện: chiến dịch “{name}” đã kết thúc"
     description = _description(name, end, link)
     lines = [
         "BEGIN:VCALENDAR",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from frame_studio.core.atomic import TEMP_SUFFIX, is_temp_name
+from frame_studio.core.errors import Note
 from frame_studio.core.jobs import Job
 from frame_studio.core.journal import JOURNAL_NAME
 from frame_studio.core.out_folder import LOCK_NAME
@@ -211,7 +212,8 @@ def scan_inputs(in_dir: str | Path, *, recursive: bool = False) -> ScanResult:
             if found.kind == "junk" or (found.kind == "junk_folder" and recursive):
                 ignored += 1
             elif found.kind == "linked_folder":
-                notes.append(f"{shown(name)}: a linked folder, not followed (its photos are not included)")
+                text = f"{shown(name)}: a linked folder, not followed (its photos are not included)"
+                notes.append(Note("linked_folder", text, name=shown(name)))
             elif found.kind == "folder" and not recursive:
                 left_out += 1
             elif found.kind == "folder" and not is_valid_name(entry.name):
@@ -225,5 +227,6 @@ def scan_inputs(in_dir: str | Path, *, recursive: bool = False) -> ScanResult:
             # left: our own files, and junk folders when not recursive (skipped silently)
     if left_out:
         folders_word = "sub-folder" if left_out == 1 else "sub-folders"
-        notes.append(f"{left_out} {folders_word} not included (add --recursive to include them)")
+        text = f"{left_out} {folders_word} not included (add --recursive to include them)"
+        notes.append(Note("folders_left_out", text, count=left_out))
     return ScanResult(tuple(jobs), ignored, tuple(notes))

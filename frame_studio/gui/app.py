@@ -30,6 +30,7 @@ from frame_studio.core.frames import Frame, bundled_frames, load_frame
 from frame_studio.core.log_file import LogFile
 from frame_studio.core.sheet import sample_photos
 from frame_studio.core.user_dirs import user_frames_dir
+from frame_studio.gui.ask import notice_box
 from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
@@ -44,7 +45,7 @@ class RoomyTabs(QProxyStyle):
     """The platform's style, with taller tabs.
 
     A tab is only as tall as the font's ascent and descent, and an unselected tab's text is
-    drawn a little lower: the hook of «Ả» and the tail of «g» in «Khung» were cut off. Half
+    drawn a little lower: the hook of “Ả” and the tail of “g” in “Khung” were cut off. Half
     a line more keeps both inside (the drawing itself stays the platform's; a style sheet
     would replace the native tab drawing on some Windows styles).
     """
@@ -94,12 +95,13 @@ def install_exception_dialog() -> None:
         text = "".join(traceback.format_exception(kind, error, trace))
         log.error("uncaught exception:\n%s", text)
         if QApplication.instance() is not None:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
+            box = notice_box(
+                None,
                 QCoreApplication.translate("app", "Lỗi"),
                 QCoreApplication.translate("app", "Đã xảy ra lỗi không mong muốn: {error}").format(
                     error=error
                 ),
+                QMessageBox.Icon.Critical,
             )
             box.setDetailedText(text)
             box.exec()

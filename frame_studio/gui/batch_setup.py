@@ -83,20 +83,20 @@ class BatchSetup(QGroupBox):
         return (self.in_edit, self.out_edit, self.roster_edit, self.frame_box, self.size_box, self.format_box)
 
     def retranslate(self) -> None:
-        fill_frame_box(self.frame_box, self.frames)  # «ended» in the current language
+        fill_frame_box(self.frame_box, self.frames)  # “ended” in the current language
         self.setTitle(self.tr("Thiết lập"))
         texts = (
             self.tr("Thư mục ảnh:"),
             self.tr("Thư mục kết quả:"),
-            self.tr("Danh sách nhân sự:"),
+            self.tr("Danh sách cán bộ:"),
             self.tr("Khung:"),
             self.tr("Kích thước:"),
             self.tr("Định dạng:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
-        self.in_edit.setPlaceholderText(self.tr("Thư mục chứa ảnh chân dung của nhân viên"))
-        self.out_edit.setPlaceholderText(self.tr("Nơi lưu ảnh đã ghép khung (ngoài thư mục ảnh)"))
+        self.in_edit.setPlaceholderText(self.tr("Thư mục chứa ảnh chân dung của cán bộ"))
+        self.out_edit.setPlaceholderText(self.tr("Nơi lưu ảnh đã gắn khung (ngoài thư mục ảnh)"))
         self.roster_edit.setPlaceholderText(self.tr("Không bắt buộc: tệp .csv hoặc .xlsx"))
         for button in (self.in_button, self.out_button, self.roster_button):
             button.setText(self.tr("Chọn…"))
@@ -191,9 +191,9 @@ class BatchSetup(QGroupBox):
     def choose_roster(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Chọn danh sách nhân sự"),
+            self.tr("Chọn danh sách cán bộ"),
             self.roster or self.in_dir,
-            self.tr("Danh sách nhân sự") + " (" + " ".join(f"*{s}" for s in ROSTER_SUFFIXES) + ")",
+            self.tr("Danh sách cán bộ") + " (" + " ".join(f"*{s}" for s in ROSTER_SUFFIXES) + ")",
         )
         if name:
             self.roster_edit.setText(name)

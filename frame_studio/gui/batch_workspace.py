@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -37,11 +36,11 @@ from frame_studio.core.frames import Frame
 from frame_studio.core.out_folder import FolderBusyError
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.roster import RosterError
-from frame_studio.gui import batch_run
+from frame_studio.gui import ask, batch_run
 from frame_studio.gui.batch_run import Meter, Outcome
 from frame_studio.gui.batch_setup import BatchSetup
 from frame_studio.gui.fix_request import FixRequest
-from frame_studio.gui.messages import reason_text
+from frame_studio.gui.messages import note_text, reason_text
 from frame_studio.gui.review_model import (
     ANY,
     FLAGGED,
@@ -107,7 +106,7 @@ class BatchWorkspace(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setTextVisible(False)  # no «0/1» before a batch
+        self.progress.setTextVisible(False)  # no “0/1” before a batch
         self.rate_label = QLabel()
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -194,11 +193,11 @@ class BatchWorkspace(QWidget):
         self.cancel_button.setText(self.tr("Dừng"))
         self.progress.setFormat(self.tr("%v/%m ảnh"))
         self.filter_label.setText(self.tr("Hiển thị:"))
-        self.hint_label.setText(self.tr("Nhấp đúp vào một ảnh để chỉnh tay trong «Ảnh của tôi»."))
+        self.hint_label.setText(self.tr("Nhấp đúp vào một ảnh để chỉnh tay trong “Ảnh của tôi”."))
         self.open_folder_button.setText(self.tr("Mở thư mục kết quả"))
         self.open_report_button.setText(self.tr("Mở báo cáo"))
         self.empty_label.setText(
-            self.tr("Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm «Bắt đầu».")
+            self.tr("Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm “Bắt đầu”.")
         )
         self.model.retranslate()
         self._fit_status_column()
@@ -213,7 +212,7 @@ class BatchWorkspace(QWidget):
         self.view.horizontalHeader().resizeSection(2, max(metrics.horizontalAdvance(t) for t in samples) + 24)
 
     def duration_text(self, seconds: float) -> str:
-        """«1 phút 5 giây» and the like."""
+        """“1 phút 5 giây” and the like."""
         seconds = round(seconds)
         if seconds < 60:
             return self.tr("{s} giây").format(s=seconds)
@@ -292,7 +291,7 @@ class BatchWorkspace(QWidget):
             is_roster = isinstance(error, RosterError)
 
             def text() -> str:
-                prefix = self.tr("Danh sách nhân sự:") if is_roster else self.tr("Không bắt đầu được:")
+                prefix = self.tr("Danh sách cán bộ:") if is_roster else self.tr("Không bắt đầu được:")
                 return f"{prefix} {reason_text(error.code, error.message)}{path}"
 
             self._fail(text)
@@ -333,8 +332,8 @@ class BatchWorkspace(QWidget):
         self.batch_worker = start_worker(self.pool, worker)
 
     def _notes_text(self, plan: Plan) -> str:
-        text = self.tr("{n} ghi chú khi lập danh sách (di chuột vào đây để xem).").format(n=len(plan.notes))
-        self.summary_label.setToolTip("\n".join(plan.notes))
+        text = self.tr("%n ghi chú khi lập danh sách (di chuột vào đây để xem).", "", len(plan.notes))
+        self.summary_label.setToolTip("\n".join(note_text(note) for note in plan.notes))
         return text
 
     def _progressed(self, result: JobResult) -> None:
@@ -385,15 +384,16 @@ class BatchWorkspace(QWidget):
             if error.since
             else self.tr("trên máy {computer}").format(computer=computer)
         )
-        answer = QMessageBox.question(
+        return ask.ask(
             self,
             self.tr("Thư mục kết quả đang bận"),
             self.tr(
                 "Một loạt ảnh khác đang ghi vào thư mục này ({detail}).\n\n"
                 "Đợi loạt ảnh đó xong rồi tự bắt đầu?"
             ).format(detail=where),
+            yes=self.tr("Đợi"),
+            no=self.tr("Không đợi"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def cancel(self) -> None:
         """Stop after the photos in flight (finished work and the reports are kept)."""
@@ -417,12 +417,17 @@ class BatchWorkspace(QWidget):
         self._stopping = False
         elapsed = meter.elapsed if meter else 0.0
         self._set_texts(rate=lambda: self.tr("Thời gian: {time}").format(time=self.duration_text(elapsed)))
-        self._set_texts(summary=lambda: self._summary_text(outcome, plan, stopped))
+        notes = [*(plan.notes if plan else []), *outcome.files.notes]
+
+        def summary() -> str:  # the notes follow a change of language with the summary
+            tip = "\n".join(note_text(note) for note in notes) if notes else str(outcome.report or "")
+            self.summary_label.setToolTip(tip)
+            return self._summary_text(outcome, plan, stopped)
+
+        self._set_texts(summary=summary)
         problems = outcome.files.problems
         if problems:
             self._set_texts(error=lambda: self._problems_text(problems))
-        notes = [*(plan.notes if plan else []), *outcome.files.notes]
-        self.summary_label.setToolTip("\n".join(notes) if notes else str(outcome.report or ""))
         self._update_buttons()
         self.batch_finished.emit(outcome)
 
@@ -438,19 +443,22 @@ class BatchWorkspace(QWidget):
     def _summary_text(self, outcome: Outcome, plan: Plan | None, stopped: bool) -> str:
         numbers = Counter(result.status for result in outcome.results)
         flagged = sum(is_flagged(result) for result in outcome.results)
-        parts = self.tr(
-            "{framed} ảnh đã ghép khung, {skipped} đã có từ lần trước, {rejected} bị từ chối; "
-            "{flagged} ảnh cần xem lại"
-        ).format(
-            framed=numbers[FRAMED], skipped=numbers[SKIPPED], rejected=numbers[REJECTED], flagged=flagged
+        counts = ", ".join(
+            (
+                self.tr("%n ảnh đã gắn khung", "", numbers[FRAMED]),
+                self.tr("%n đã có từ lần trước", "", numbers[SKIPPED]),
+                self.tr("%n không xử lý được", "", numbers[REJECTED]),
+            )
         )
+        parts = counts + "; " + self.tr("%n ảnh cần xem lại", "", flagged)
         if plan is not None and plan.ignored:
-            parts += self.tr("; bỏ qua {n} tệp hệ thống (Thumbs.db, desktop.ini…)").format(n=plan.ignored)
+            parts += "; " + self.tr("bỏ qua %n tệp hệ thống (Thumbs.db, desktop.ini…)", "", plan.ignored)
         total = len(plan.jobs) if plan else 0
         if stopped:
+            left = total - len(outcome.results)
             return self.tr(
-                "Đã dừng giữa chừng: {parts}; còn {left} ảnh chưa làm (bấm «Bắt đầu» để làm tiếp)."
-            ).format(parts=parts, left=total - len(outcome.results))
+                "Đã dừng giữa chừng: {parts}; còn %n ảnh chưa làm (bấm “Bắt đầu” để làm tiếp).", "", left
+            ).format(parts=parts)
         if not total:
             return self.tr("Thư mục ảnh không có tệp nào.")
         return self.tr("Xong: {parts}.").format(parts=parts)
@@ -483,7 +491,7 @@ class BatchWorkspace(QWidget):
         names = {
             ANY: self.tr("Tất cả"),
             FLAGGED: self.tr("Cần xem lại"),
-            REJECTED_ONLY: self.tr("Bị từ chối"),
+            REJECTED_ONLY: self.tr("Không xử lý được"),
         }
         for index in range(self.filter_box.count()):
             mode = str(self.filter_box.itemData(index))
@@ -508,7 +516,7 @@ class BatchWorkspace(QWidget):
             return None
         if result.status == REJECTED:
             self._set_texts(
-                error=lambda: self.tr("Ảnh bị từ chối không chỉnh tay được: {reason}").format(
+                error=lambda: self.tr("Ảnh không xử lý được thì không chỉnh tay được: {reason}").format(
                     reason=reason_text(result.code, result.reason)
                 )
             )

@@ -23,7 +23,7 @@ from frame_studio.core.frames import Frame
 from frame_studio.core.images import PHOTO_SUFFIXES
 from frame_studio.core.pipeline import Analysis, analyse, frame_photo
 from frame_studio.gui.convert import to_qimage
-from frame_studio.gui.messages import error_text
+from frame_studio.gui.messages import error_text, failure_text
 from frame_studio.gui.workers import Worker, start_worker
 
 THUMB = 124
@@ -192,7 +192,7 @@ class VariantBoard(QTableWidget):
         for column in range(1, len(self.photos) + 1):
             if (row, column - 1) not in self.images:
                 label = self._label(row, column)
-                label.setText(str(error))
+                label.setText(failure_text(error))
                 label.setStyleSheet("color: #b00020")
         self._done(row, self._pending.get(row, 0))
 

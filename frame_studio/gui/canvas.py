@@ -179,7 +179,7 @@ class PlacementCanvas(QWidget):
         if self._pixmap.isNull():
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Kéo thả ảnh vào đây\nhoặc bấm «Mở ảnh…»")
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Kéo thả ảnh vào đây\nhoặc bấm “Mở ảnh…”")
             )
         else:
             painter.drawPixmap(self._square(), self._pixmap, QRectF(self._pixmap.rect()))

@@ -2,7 +2,7 @@
 
 Left, the variant board (every frame on the sample faces: the bundled ones or a folder the
 person chooses, remembered in the settings). Right, the editor of the selected frame
-(texts, colours, live preview, lint, «save as a new frame») and the QR panel of its
+(texts, colours, live preview, lint, “save as a new frame”) and the QR panel of its
 campaign link. All drawing runs on the app's thread pool.
 """
 
@@ -166,8 +166,8 @@ class FramesWorkspace(QWidget):
         """Set every visible text (called again when the language changes)."""
         self.note.retranslate()
         self.choose_button.setText(self.tr("Chọn thư mục ảnh…"))
-        self.samples_button.setText(self.tr("Dùng ảnh mẫu có sẵn"))
-        self.samples_button.setToolTip(self.tr("Các khuôn mặt mẫu đi kèm chương trình"))
+        self.samples_button.setText(self.tr("Dùng ảnh thử có sẵn"))
+        self.samples_button.setToolTip(self.tr("Các ảnh thử đi kèm chương trình"))
         self.export_button.setText(self.tr("Xuất gói chiến dịch…"))
         self.export_button.setToolTip(self.tr("Một tệp .fspack chứa các mẫu khung, để gửi cho các đơn vị"))
         self.web_button.setText(self.tr("Xuất trang web…"))
@@ -216,9 +216,9 @@ class FramesWorkspace(QWidget):
     def _web_exported(self, result: WebExport) -> None:
         size = result.total_bytes / 1_000_000
         self._show_message(
-            lambda: self.tr("Đã xuất trang web: {index} ({count} tệp, {size:.1f} MB).").format(
-                index=result.index, count=len(result.files), size=size
-            ),
+            lambda: self.tr(
+                "Đã xuất trang web: {index} (%n tệp, {size:.1f} MB).", "", len(result.files)
+            ).format(index=result.index, size=size),
             error=False,
         )
 
@@ -252,9 +252,9 @@ class FramesWorkspace(QWidget):
         return [self.tr("Mẫu khung"), *(photo.name for photo in self.photos)]
 
     def _show_photos_label(self) -> None:
-        text = self.tr("Khuôn mặt mẫu: {where} ({count} ảnh)")
+        text = self.tr("Ảnh thử: {where} (%n ảnh)", "", len(self.photos))
         where = self.tr("ảnh có sẵn") if self.folder is None else "{folder}"
-        self.photos_label.show_folder(text.format(where=where, count=len(self.photos)), self.folder)
+        self.photos_label.show_folder(text.format(where=where), self.folder)
         shown = [str(self.folder)] if self.folder is not None else []
         self.photos_label.setToolTip("\n".join([*shown, *(photo.name for photo in self.photos)]))
         self.samples_button.setEnabled(self.folder is not None)
@@ -265,7 +265,7 @@ class FramesWorkspace(QWidget):
             self.qr.set_heading(self.tr("Mã QR"))
         else:
             name = elided(frame.name, self.qr.heading.fontMetrics(), NAME_PX)  # never widens the window
-            self.qr.set_heading(self.tr("Mã QR của «{name}»").format(name=name))
+            self.qr.set_heading(self.tr("Mã QR của “{name}”").format(name=name))
 
     # -- sample photos ---------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The Help menu's windows: the user guide and «About» (version, licences of bundled files).
+"""The Help menu's windows: the user guide and “About” (version, licences of bundled files).
 
 The guide is `assets/guide/huong-dan.md` (a copy of `docs/huong-dan.md`, bundled with the
 app like every file under assets/), shown with QTextBrowser's Markdown support. Its
@@ -62,7 +62,7 @@ class LinkBrowser(QTextBrowser):
 
 
 def name_close_button(buttons: QDialogButtonBox) -> None:
-    """Qt's own «Close» is English (its translations are not bundled): name it here."""
+    """Qt's own “Close” is English (its translations are not bundled): name it here."""
     button = buttons.button(QDialogButtonBox.StandardButton.Close)
     if button is not None:
         button.setText(QCoreApplication.translate("help_dialogs", "Đóng"))

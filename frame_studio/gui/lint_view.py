@@ -70,5 +70,5 @@ class LintView(QGroupBox):
             self.summary.setText(self.tr("✓ Không tìm thấy vấn đề nào."))
             self.summary.setStyleSheet("color: #1b5e20")
         else:
-            self.summary.setText(self.tr("⚠ Tìm thấy {count} vấn đề:").format(count=self._faults()))
+            self.summary.setText(self.tr("⚠ Tìm thấy %n vấn đề:", "", self._faults()))
             self.summary.setStyleSheet("color: #b00020")

@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from frame_studio.core.campaign import PACK_SUFFIX, OpenedCampaign
-from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.user_dirs import user_frames_dir
+from frame_studio.gui import ask
 from frame_studio.gui.batch_workspace import BatchWorkspace
 from frame_studio.gui.campaign_book import (
     CampaignBook,
@@ -31,6 +31,7 @@ from frame_studio.gui.frame_combo import grouped
 from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.help_dialogs import AboutDialog, GuideDialog
 from frame_studio.gui.i18n import load_translator
+from frame_studio.gui.messages import failure_text
 from frame_studio.gui.pack_export import DOCUMENTS, DOWNLOADS, remember_folder, start_folder
 from frame_studio.gui.photo_workspace import PhotoWorkspace
 from frame_studio.gui.recent_photos import RecentPhotosMenu
@@ -276,8 +277,14 @@ class MainWindow(QMainWindow):
                 "Đã có một bản khác của chiến dịch “{name}”, cùng thời gian (đến hết {old}). "
                 "Dùng gói này thay cho bản đang dùng?"
             )
-        answer = QMessageBox.question(self, self.tr("Gói chiến dịch"), question.format(**dates))
-        if answer != QMessageBox.StandardButton.Yes:
+        replace = ask.ask(
+            self,
+            self.tr("Gói chiến dịch"),
+            question.format(**dates),
+            yes=self.tr("Dùng gói này"),
+            no=self.tr("Giữ bản đang dùng"),
+        )
+        if not replace:
             self.statusBar().showMessage(
                 self.tr("Vẫn dùng bản đang có của chiến dịch “{name}”.").format(name=old.name)
             )
@@ -301,28 +308,27 @@ class MainWindow(QMainWindow):
         self.set_frames(grouped(frames))  # the current choices stay: the person picks
         name, same = pack.opened.campaign.name, len(pack.frames) - len(new)
         if not new:
-            message = self.tr("Gói “{name}” không có khung mới: {count} khung đã có sẵn.")
-            self.statusBar().showMessage(message.format(name=name, count=same))
+            message = self.tr("Gói “{name}” không có khung mới: %n khung đã có sẵn.", "", same)
+            self.statusBar().showMessage(message.format(name=name))
             return
-        message = self.tr("Đã mở gói “{name}”: {count} khung mới.")
+        message = self.tr("Đã mở gói “{name}”: %n khung mới.", "", len(new)).format(name=name)
         if same:
-            message += " " + self.tr("{count} khung đã có sẵn.").format(count=same)
-        self.statusBar().showMessage(message.format(name=name, count=len(new)))
+            message += " " + self.tr("%n khung đã có sẵn.", "", same)
+        self.statusBar().showMessage(message)
 
     def _tell(self, message: str) -> None:
         """Say something in the status bar and in a box that does not block the app."""
         self.statusBar().showMessage(message)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Gói chiến dịch"), message, parent=self)
-        box.open()
+        ask.notice_box(self, self.tr("Gói chiến dịch"), message, QMessageBox.Icon.Information).open()
 
     def _pack_open_failed(self, error: BaseException, _trace: str, path: Path) -> None:
         self._pack_failed(path, error)
 
     def _pack_failed(self, path: Path, error: BaseException) -> None:
-        reason = error.message if isinstance(error, FrameStudioError) else str(error)
+        reason = failure_text(error)  # the core's English message is logged, not shown
         message = self.tr("Không mở được gói {name}: {reason}").format(name=path.name, reason=reason)
         self.statusBar().showMessage(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Gói chiến dịch"), message, parent=self)
+        box = ask.notice_box(self, self.tr("Gói chiến dịch"), message, QMessageBox.Icon.Warning)
         box.open()  # not modal-blocking: the app keeps working
         self.pack_failed.emit(message)
 

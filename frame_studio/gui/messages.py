@@ -15,7 +15,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.errors import FrameStudioError, Note
 from frame_studio.core.images import MAX_PIXELS
 from frame_studio.core.lint import PROBLEMS, Problem, fill
 from frame_studio.core.roster import MAX_ROWS
@@ -65,15 +65,15 @@ def texts() -> dict[str, str]:
         ),
         "damaged": translate("messages", "tệp bị hỏng, không đọc được nội dung"),
         "truncated": translate("messages", "tệp ảnh bị cắt cụt (sao chép hoặc tải về chưa xong)"),
-        "too_large": translate("messages", "ảnh quá lớn (quá {megapixels} megapixel)").format(
+        "too_large": translate("messages", "ảnh quá lớn (quá {megapixels} triệu điểm ảnh)").format(
             megapixels=MAX_PIXELS // 1_000_000
         ),
         "too_small": translate("messages", "ảnh quá nhỏ (cần ít nhất 64 điểm ảnh mỗi cạnh)"),
         "bad_name": translate("messages", "tên tệp có ký tự không đọc được; hãy đổi tên tệp"),
         "link_loop": translate(
-            "messages", "liên kết vòng lặp (liên kết trỏ vòng về chính nó); không xử lý được"
+            "messages", "lối tắt vòng lặp (lối tắt trỏ vòng về chính nó); không xử lý được"
         ),
-        "outside_link": translate("messages", "liên kết trỏ ra ngoài thư mục ảnh"),
+        "outside_link": translate("messages", "lối tắt trỏ ra ngoài thư mục ảnh"),
         "crashed": translate("messages", "bộ giải mã ảnh bị lỗi với tệp này"),
         "internal": translate("review", "lỗi không mong đợi khi xử lý ảnh này"),
         # writing files and output folders
@@ -107,7 +107,7 @@ def texts() -> dict[str, str]:
         "out_inside_in": translate("messages", "thư mục kết quả không được nằm trong thư mục ảnh"),
         "bad_settings": translate("review", "cần ít nhất một kích thước và một định dạng JPG, PNG hoặc WebP"),
         "bad_frame": translate("review", "không tải được khung đã chọn"),
-        "bad_template": translate("review", "mẫu tên tệp dùng một cột không có trong danh sách nhân sự"),
+        "bad_template": translate("review", "mẫu tên tệp dùng một cột không có trong danh sách cán bộ"),
         # rosters
         "bad_encoding": translate(
             "messages",
@@ -144,7 +144,7 @@ def texts() -> dict[str, str]:
         "not_a_pack": translate("messages", "tệp này không phải gói chiến dịch"),
         "too_many_entries": translate("messages", "gói chiến dịch có quá nhiều tệp; không mở"),
         "unsafe_path": translate("messages", "gói chiến dịch có tên tệp không an toàn; không mở"),
-        "link": translate("messages", "gói chiến dịch chứa liên kết tượng trưng (symbolic link); không mở"),
+        "link": translate("messages", "gói chiến dịch chứa lối tắt tới tệp khác; không mở"),
         "special_file": translate("messages", "gói chiến dịch chứa tệp đặc biệt; không mở"),
         "encrypted": translate("messages", "gói chiến dịch có tệp bị mã hoá; không mở"),
         "compression": translate("messages", "gói chiến dịch dùng kiểu nén mà Frame Studio không đọc được"),
@@ -154,7 +154,7 @@ def texts() -> dict[str, str]:
         ),
         # the campaign web page
         "bad_url": translate("messages", "địa chỉ trang web không hợp lệ (cần bắt đầu bằng https://)"),
-        "duplicate_frame": translate("messages", "có hai khung trùng mã (id)"),
+        "duplicate_frame": translate("messages", "có hai khung trùng mã"),
         "foreign_files": translate(
             "messages", "thư mục đã có những tệp không do Frame Studio tạo; hãy chọn thư mục trống"
         ),
@@ -195,6 +195,21 @@ def texts() -> dict[str, str]:
             "đường dẫn này không còn mở ra khung nữa. Hãy giữ nó làm đường dẫn cũ của chiến dịch, "
             "còn mã QR thì nên dẫn tới trang mà cơ quan đăng tải chiến dịch.",
         ),
+        # notes of a batch (`errors.Note`): sentences with the note's parameters
+        "linked_folder": translate(
+            "messages", "{name}: thư mục lối tắt, không mở vào (ảnh trong đó không được tính)"
+        ),
+        "folders_left_out": translate(
+            "messages", "Thư mục con không được tính ({count}): chỉ lấy ảnh nằm ngay trong thư mục ảnh"
+        ),
+        "no_roster_row": translate("messages", "{name}: không có dòng nào trong danh sách cán bộ"),
+        "no_such_photo": translate("messages", "Danh sách cán bộ có ảnh “{name}” nhưng thư mục ảnh không có"),
+        "renamed_output": translate(
+            "messages", "{file}: đã có tệp khác trùng tên (không do Frame Studio tạo), nên lưu thành {chosen}"
+        ),
+        "report_not_written": translate(
+            "messages", "{file}: cũng không ghi, để hai tệp báo cáo nói về cùng một lần chạy"
+        ),
     }
 
 
@@ -222,6 +237,16 @@ def failure_text(error: BaseException) -> str:
 def reason_text(code: str | None, reason: str | None = None) -> str:
     """Why a photo or a batch failed, in words (the same table as `error_text`)."""
     return error_text(code, reason)
+
+
+def note_text(note: str) -> str:
+    """A batch's note in words: a core `Note` by its code; any other text as it is."""
+    if isinstance(note, Note):
+        words = texts()
+        if note.code in words:
+            return fill(words[note.code], note.params)
+        log.warning("no words for the note code %r: %s", note.code, note)
+    return note
 
 
 def part_text(problem: Problem) -> str:

@@ -114,7 +114,7 @@ class PackExportDialog(QDialog):
         form.addRow(self.tr("Kết thúc"), self.end_edit)
         form.addRow(self.tr("Lời đăng kèm ảnh"), self.caption_edit)
         form.addRow(buttons)
-        self.setWindowTitle(self.tr("Xuất gói chiến dịch ({count} khung)").format(count=len(frames)))
+        self.setWindowTitle(self.tr("Xuất gói chiến dịch (%n khung)", "", len(frames)))
 
     def campaign(self) -> Campaign:
         name = self.name_edit.text().strip()

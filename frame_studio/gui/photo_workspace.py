@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -53,6 +52,7 @@ from frame_studio.core.placement import (
 )
 from frame_studio.core.render import FORMATS, save_image
 from frame_studio.core.sheet import as_facebook_shows
+from frame_studio.gui import ask
 from frame_studio.gui.campaign_panel import CampaignPanel, campaign_of_frame
 from frame_studio.gui.canvas import ARROW_USERS, NudgeKeys, PlacementCanvas
 from frame_studio.gui.convert import to_pixmap, to_qimage
@@ -212,7 +212,7 @@ class PhotoWorkspace(QWidget):
         """Set every visible text (called again when the language changes)."""
         self.open_button.setText(self.tr("Mở ảnh…"))
         self.open_button.setShortcut("Ctrl+O")
-        self.reset_button.setText(self.tr("Đặt lại tự động"))
+        self.reset_button.setText(self.tr("Về vị trí tự động"))
         self.history.retranslate()
         self.level_box.setText(self.tr("Cân thẳng đầu theo hai mắt"))
         self.save_button.setText(self.tr("Lưu ảnh…"))
@@ -231,7 +231,7 @@ class PhotoWorkspace(QWidget):
         self.zoom.setAccessibleName(self.tr("Thu phóng"))
         self.turn.setAccessibleName(self.tr("Xoay"))
         self.campaign_panel.retranslate()
-        fill_frame_box(self.frame_box, self.frames)  # «ended» in the current language
+        fill_frame_box(self.frame_box, self.frames)  # “ended” in the current language
         self._show_status()
 
     @property
@@ -261,7 +261,7 @@ class PhotoWorkspace(QWidget):
     # -- loading -----------------------------------------------------------------------
 
     def start_fix(self, request: FixRequest) -> Worker:
-        """Open a batch photo with its placement; «save into the batch» re-exports it there."""
+        """Open a batch photo with its placement; “save into the batch” re-exports it there."""
         self.fix = request
         self.fix_button.show()
         return self.load_photo(request.source, request.placement)
@@ -334,7 +334,7 @@ class PhotoWorkspace(QWidget):
         message = error.message if isinstance(error, FrameStudioError) else str(error)
         reason = error_text(code, message)
         self.status.setText(self.tr("Không mở được {name}: {reason}").format(name=path.name, reason=reason))
-        QMessageBox.warning(self, self.tr("Không mở được ảnh"), f"{path.name}: {reason}")
+        ask.warn(self, self.tr("Không mở được ảnh"), f"{path.name}: {reason}")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():
@@ -439,7 +439,7 @@ class PhotoWorkspace(QWidget):
         if self.auto_placement is not None and self.canvas.placement is not None:
             before = self.canvas.placement
             self.canvas.set_placement(self.auto_placement)
-            self.history.push(before, self.auto_placement, self.tr("Đặt lại tự động"))
+            self.history.push(before, self.auto_placement, self.tr("Về vị trí tự động"))
 
     def _show_facebook_previews(self) -> None:
         """The small circles Facebook shows, once the hand stops (they are not needed mid-drag)."""
@@ -515,8 +515,7 @@ class PhotoWorkspace(QWidget):
         target = with_format_suffix(Path(name), chosen)
         if target != Path(name) and target.exists():  # the dialog asked about the name as typed only
             question = self.tr("Đã có tệp {name}. Thay thế tệp đó?").format(name=target.name)
-            answer = QMessageBox.question(self, self.tr("Lưu ảnh"), question)
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask.ask(self, self.tr("Lưu ảnh"), question, yes=self.tr("Thay"), no=self.tr("Giữ nguyên")):
                 return
         self.remember_folder(target.parent)
         self.save_to(target)
@@ -552,4 +551,4 @@ class PhotoWorkspace(QWidget):
         message = error.message if isinstance(error, FrameStudioError) else str(error)
         reason = error_text(code, message)
         self.status.setText(self.tr("Không lưu được ảnh: {reason}").format(reason=reason))
-        QMessageBox.warning(self, self.tr("Không lưu được ảnh"), reason)
+        ask.warn(self, self.tr("Không lưu được ảnh"), reason)

@@ -88,14 +88,14 @@ class QrPanel(QWidget):
     def retranslate(self) -> None:
         """Set every visible text (called again when the language changes)."""
         self.note.retranslate()
-        self.link_label.setText(self.tr("Liên kết chiến dịch (mã QR dẫn tới đây):"))
+        self.link_label.setText(self.tr("Đường dẫn chiến dịch (mã QR dẫn tới đây):"))
         self.hint.setText(
-            self.tr("Sửa liên kết thì mã QR vẽ lại ngay; khi lưu mẫu mới, liên kết này được lưu theo.")
+            self.tr("Sửa đường dẫn thì mã QR vẽ lại ngay; khi lưu mẫu mới, đường dẫn này được lưu theo.")
         )
         self.png_button.setText(self.tr("Xuất PNG…"))
         self.svg_button.setText(self.tr("Xuất SVG…"))
         if not self.shown_link:
-            self.code.setText(self.tr("Chưa có liên kết"))
+            self.code.setText(self.tr("Chưa có đường dẫn"))
         self._show_advice()
 
     def set_heading(self, text: str) -> None:
@@ -131,7 +131,7 @@ class QrPanel(QWidget):
             self.code.setPixmap(to_pixmap(qr_image(link, size=QR_VIEW - 8)))
         else:
             self.code.clear()
-            self.code.setText(self.tr("Chưa có liên kết"))
+            self.code.setText(self.tr("Chưa có đường dẫn"))
         self.code.setToolTip(link)
         self._show_advice()
         self.code_updated.emit(link)

@@ -1,4 +1,4 @@
-"""The «recent photos» submenu: the last photos opened in the Photo workspace.
+"""The “recent photos” submenu: the last photos opened in the Photo workspace.
 
 The list lives in Settings (newest first, at most eight). A photo that is no longer there
 (moved, deleted, on a network drive that is not connected) is dropped from the list when
@@ -99,4 +99,4 @@ class RecentPhotosMenu(QMenu):
             return self.tr("Không còn thấy ảnh “{name}”: đã bỏ khỏi danh sách ảnh gần đây.").format(
                 name=gone[0].name
             )
-        return self.tr("Không còn thấy {n} ảnh: đã bỏ khỏi danh sách ảnh gần đây.").format(n=len(gone))
+        return self.tr("Không còn thấy %n ảnh: đã bỏ khỏi danh sách ảnh gần đây.", "", len(gone))

@@ -48,20 +48,20 @@ def flag_word(flag: str) -> str:
 
 
 def is_flagged(result: JobResult) -> bool:
-    """Needs a look: a finished photo with a flag other than «adjusted by hand»."""
+    """Needs a look: a finished photo with a flag other than “adjusted by hand”."""
     return result.status != REJECTED and any(flag != ADJUSTED for flag in result.flags)
 
 
 def status_word(result: JobResult) -> str:
     if result.status == REJECTED:
-        return QCoreApplication.translate("review", "Bị từ chối")
+        return QCoreApplication.translate("review", "Không xử lý được")
     if is_flagged(result):
         return QCoreApplication.translate("review", "Cần xem lại")
     if ADJUSTED in result.flags:
         return QCoreApplication.translate("review", "Đã chỉnh tay")
     if result.status == SKIPPED:
         return QCoreApplication.translate("review", "Đã có từ lần trước")
-    return QCoreApplication.translate("review", "Đã ghép khung")
+    return QCoreApplication.translate("review", "Đã gắn khung")
 
 
 def load_thumbnail(path: str, size: int = THUMBNAIL) -> QImage | None:

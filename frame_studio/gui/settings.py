@@ -19,7 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "language": "vi",
     "frame": "congress-ring",
     "photo/last_folder": "",
-    "photo/recent": "",  # photos opened in «Ảnh của tôi», newest first, one per line
+    "photo/recent": "",  # photos opened in “Ảnh của tôi”, newest first, one per line
     "batch/input": "",
     "batch/output": "",
     "batch/roster": "",

@@ -39,7 +39,7 @@ from frame_studio.core.variants import editable_parts, variant_of, write_variant
 from frame_studio.gui.board import AnalysisCache
 from frame_studio.gui.convert import to_qimage
 from frame_studio.gui.lint_view import LintView
-from frame_studio.gui.messages import error_text
+from frame_studio.gui.messages import error_text, failure_text
 from frame_studio.gui.pack_export import DOCUMENTS, start_folder
 from frame_studio.gui.part_names import part_label
 from frame_studio.gui.workers import Worker, start_worker
@@ -119,7 +119,7 @@ def swatch(color: str, size: int = 18) -> QIcon:
 
 
 class VariantEditor(QWidget):
-    """Texts, colours, live preview, lint results and «save as a new frame» for one frame."""
+    """Texts, colours, live preview, lint results and “save as a new frame” for one frame."""
 
     checked = Signal(object)  # Check, for the latest edits
     applied = Signal(object, bool)  # the frame to show on the board, whether it is edited
@@ -221,7 +221,7 @@ class VariantEditor(QWidget):
         self.texts_box.setTitle(self.tr("Chữ trên khung"))
         self.colors_box.setTitle(self.tr("Màu"))
         self.apply_button.setText(self.tr("Áp dụng lên bảng"))
-        self.reset_button.setText(self.tr("Hoàn tác"))
+        self.reset_button.setText(self.tr("Bỏ các thay đổi"))
         self.save_box.setTitle(self.tr("Mẫu mới"))
         self.name_label.setText(self.tr("Tên mẫu"))
         self.id_label.setText(self.tr("Mã mẫu"))
@@ -443,7 +443,7 @@ class VariantEditor(QWidget):
 
     def _checked_failed(self, error: BaseException) -> None:
         self.preview_note.setStyleSheet("color: #b00020")
-        self.preview_note.setText(self.tr("Không vẽ được mẫu này: {error}").format(error=error))
+        self.preview_note.setText(self.tr("Không vẽ được mẫu này: {error}").format(error=failure_text(error)))
 
     def apply(self) -> None:
         """Show the edited frame on the board."""
@@ -494,7 +494,7 @@ class VariantEditor(QWidget):
             return None
         new_id, name = self.id_edit.text().strip(), self.name_edit.text().strip()
         if new_id in self.known_ids:
-            self._save_failed(self.tr("Mã mẫu «{id}» đã có; hãy chọn mã khác.").format(id=new_id))
+            self._save_failed(self.tr("Mã mẫu “{id}” đã có; hãy chọn mã khác.").format(id=new_id))
             return None
         self.save_button.setEnabled(False)
         self.save_status.setStyleSheet("color: #777")
@@ -517,10 +517,7 @@ class VariantEditor(QWidget):
 
     def _save_error(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, FrameStudioError):
-            self._save_failed(error_text(error.code, error.message))
-        else:
-            self._save_failed(str(error))
+        self._save_failed(failure_text(error))
 
     def _save_failed(self, message: str) -> None:
         self.save_status.setStyleSheet("color: #b00020")

@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from frame_studio.core.campaign import Campaign
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.lint import link_advice
 from frame_studio.core.web_page import WebExport, export_web_page
+from frame_studio.gui import ask
 from frame_studio.gui.messages import failure_text
 from frame_studio.gui.pack_export import DOCUMENTS, PackExportDialog, remember_folder, start_folder
 from frame_studio.gui.workers import Worker, start_worker
@@ -44,13 +45,13 @@ class WebPageExporter(QObject):
         if dialog.exec() != PackExportDialog.DialogCode.Accepted:
             return None
         suggested = "" if not link or link_advice(link) else link
-        url, ok = QInputDialog.getText(
+        url = ask.ask_text(
             self.window,
             self.tr("Địa chỉ trang web"),
             self.tr("Địa chỉ nơi cơ quan sẽ đăng trang (để in vào mã QR; có thể để trống):"),
-            text=suggested,
+            suggested,
         )
-        if not ok:
+        if url is None:
             return None
         folder = QFileDialog.getExistingDirectory(
             self.window, self.tr("Chọn thư mục lưu trang web"), start_folder("web-out", DOCUMENTS)
@@ -87,12 +88,13 @@ class WebPageExporter(QObject):
         self.failed.emit(self.tr("Không xuất được trang web: {error}").format(error=failure_text(error)))
 
     def _may_replace(self, error: FrameStudioError) -> bool:
-        answer = QMessageBox.question(
+        return ask.ask(
             self.window,
             self.tr("Thư mục đã có tệp khác"),
             self.tr(
                 "Thư mục {folder} đã có tệp trùng tên với tệp của trang web mà Frame Studio không ghi ra. "
                 "Thay các tệp đó bằng trang web?"
             ).format(folder=error.path or ""),
+            yes=self.tr("Thay"),
+            no=self.tr("Giữ nguyên"),
         )
-        return answer == QMessageBox.StandardButton.Yes

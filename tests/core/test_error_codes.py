@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import pickle
 import pkgutil
 import re
 from collections.abc import Iterator
@@ -25,9 +26,10 @@ from pathlib import Path
 import pytest
 
 import frame_studio.core
-from frame_studio.core.errors import CODES, FrameStudioError
+from frame_studio.core.errors import CODES, FrameStudioError, Note
 from frame_studio.core.lint import PROBLEMS, link_advice
 from frame_studio.core.roster import MAX_ROWS, RosterError, read_roster
+from frame_studio.core.scan import scan_inputs
 
 CORE = Path(frame_studio.core.__path__[0])
 CODE = re.compile(r"[a-z][a-z0-9_]*")
@@ -187,7 +189,7 @@ def test_every_lint_problem_is_registered_and_has_an_english_sentence() -> None:
 
 
 def test_a_roster_over_the_limit_has_its_own_code_not_the_photo_one(tmp_path: Path) -> None:
-    """The HR screen said «ảnh quá lớn (quá 120 megapixel)» for a roster of 100 001 rows."""
+    """The HR screen said “ảnh quá lớn (quá 120 megapixel)” for a roster of 100 001 rows."""
     roster = tmp_path / "nhan-su.csv"
     roster.write_text("anh,ho_ten\n" + "".join(f"a{i}.jpg,Người {i}\n" for i in range(MAX_ROWS + 1)), "utf-8")
     with pytest.raises(RosterError) as caught:
@@ -207,3 +209,15 @@ def test_other_roster_problems_have_roster_codes(tmp_path: Path, content: bytes,
     with pytest.raises(RosterError) as caught:
         read_roster(roster)
     assert caught.value.code == code
+
+
+def test_a_note_is_its_english_sentence_with_a_code_and_parameters(tmp_path: Path) -> None:
+    """The report and the CLI print the sentence; the GUI says the code in its own words."""
+    note = Note("no_roster_row", "a.jpg: no row in the roster", name="a.jpg")
+    assert note == "a.jpg: no row in the roster" and note.code in CODES
+    again = pickle.loads(pickle.dumps(note))  # a worker process hands notes back
+    assert (again, again.code, again.params) == (note, "no_roster_row", {"name": "a.jpg"})
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (note,) = scan_inputs(tmp_path / "in").notes
+    assert isinstance(note, Note) and (note.code, note.params) == ("folders_left_out", {"count": "1"})
+    assert note == "1 sub-folder not included (add --recursive to include them)"

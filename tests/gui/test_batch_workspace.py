@@ -84,7 +84,7 @@ def test_batch_frames_every_photo_and_lists_flagged_first(finished: Any) -> None
     # rejected, then flagged (the astronaut is small for 1080 px: low resolution), then the rest
     assert names == ["notes.jpg", "astronaut.jpg", "landscape.jpg", "grace_hopper.jpg"]
     proxy = workspace.proxy
-    assert proxy.data(proxy.index(0, 2)) == "Bị từ chối"
+    assert proxy.data(proxy.index(0, 2)) == "Không xử lý được"
     assert (
         proxy.data(proxy.index(0, 4))
         == "không phải ảnh được hỗ trợ (JPEG, PNG, WebP, HEIC, AVIF, GIF, BMP, TIFF)"
@@ -92,7 +92,7 @@ def test_batch_frames_every_photo_and_lists_flagged_first(finished: Any) -> None
     assert proxy.data(proxy.index(1, 2)) == "Cần xem lại"
     assert proxy.data(proxy.index(1, 3)) == "độ phân giải thấp"
     assert "không thấy khuôn mặt" in proxy.data(proxy.index(2, 3))
-    assert proxy.data(proxy.index(3, 2)) == "Đã ghép khung"
+    assert proxy.data(proxy.index(3, 2)) == "Đã gắn khung"
     records = [
         json.loads(line) for line in (out / "frame-studio-report.jsonl").read_text("utf-8").splitlines()
     ]
@@ -100,7 +100,7 @@ def test_batch_frames_every_photo_and_lists_flagged_first(finished: Any) -> None
     assert (out / "frame-studio-report.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert outcome.report == out / "frame-studio-report.csv"
     summary = workspace.summary_label.text()
-    assert summary == "Xong: 3 ảnh đã ghép khung, 0 đã có từ lần trước, 1 bị từ chối; 2 ảnh cần xem lại."
+    assert summary == "Xong: 3 ảnh đã gắn khung, 0 đã có từ lần trước, 1 không xử lý được; 2 ảnh cần xem lại."
     assert workspace.start_button.isEnabled() and not workspace.cancel_button.isEnabled()
     assert workspace.progress.value() == workspace.progress.maximum() == len(INPUTS)
     assert workspace.open_report_button.isEnabled()
@@ -163,7 +163,7 @@ def test_filter_the_review_list(finished: Any) -> None:
     workspace.set_filter("all")
     assert len(shown_names(workspace)) == len(INPUTS)
     texts = [workspace.filter_box.itemText(i) for i in range(workspace.filter_box.count())]
-    assert texts[:3] == ["Tất cả (4)", "Cần xem lại (2)", "Bị từ chối (1)"]
+    assert texts[:3] == ["Tất cả (4)", "Cần xem lại (2)", "Không xử lý được (1)"]
     assert "— không thấy khuôn mặt (1)" in texts
 
 
@@ -278,7 +278,7 @@ def test_missing_folder_and_bad_roster_messages(
     workspace.setup.roster_edit.setText(str(roster))
     with qtbot.waitSignal(workspace.batch_failed, timeout=30_000) as blocker:
         workspace.start()
-    assert blocker.args[0].startswith("Danh sách nhân sự:")
+    assert blocker.args[0].startswith("Danh sách cán bộ:")
 
 
 def test_choices_are_remembered_and_used(

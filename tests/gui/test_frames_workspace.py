@@ -322,7 +322,7 @@ def test_qr_export_errors_are_shown(qtbot: QtBot, workspace: FramesWorkspace, tm
     assert "Không xuất được qr.gif" in qr.status.text()
     with qtbot.waitSignal(qr.code_updated, timeout=TIMEOUT):
         qr.link_edit.setText("   ")
-    assert not qr.png_button.isEnabled() and qr.code.text() == "Chưa có liên kết"
+    assert not qr.png_button.isEnabled() and qr.code.text() == "Chưa có đường dẫn"
 
 
 def six_faces(folder: Path) -> Path:

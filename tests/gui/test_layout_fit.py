@@ -188,7 +188,7 @@ def test_the_photo_side_column_fits_the_window(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_tab_labels_have_room_for_marks_and_descenders(window: MainWindow, language: str) -> None:
-    # «Ả» has a hook above the capital's height, the «g» of «Khung» a tail below the line.
+    # “Ả” has a hook above the capital's height, the “g” of “Khung” a tail below the line.
     lay_out(window, SMALL_SCREENS[0], language)
     bar = window.tabs.tabBar()
     metrics = bar.fontMetrics()
@@ -213,7 +213,7 @@ def combo_text_width(box: QComboBox) -> int:
 
 @pytest.mark.skipif(not (FOLDER / "frame_studio_en.qm").is_file(), reason="translations not compiled")
 def test_batch_choices_fit_after_switching_to_english(window: MainWindow) -> None:
-    # The boxes are first shown in Vietnamese; «1080 and 2048 px» is longer than «1080 và 2048 px».
+    # The boxes are first shown in Vietnamese; “1080 and 2048 px” is longer than “1080 và 2048 px”.
     window.tabs.setCurrentWidget(window.batch)
     lay_out(window, SMALL_SCREENS[0], "vi")
     lay_out(window, SMALL_SCREENS[0], "en")

@@ -175,7 +175,7 @@ def test_help_opens_the_user_guide(window: MainWindow) -> None:
     assert "screenshots/" not in dialog.browser.toMarkdown()  # no broken pictures
     assert not dialog.isModal()  # the app keeps working beside it
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
-    assert close.text() == "Đóng"  # not Qt's English «Close»
+    assert close.text() == "Đóng"  # not Qt's English “Close”
     window.guide_action.trigger()
     assert window.guide_dialog is dialog  # one window, brought to the front
 

@@ -19,12 +19,12 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from frame_studio.core.errors import CODES
+from frame_studio.core.errors import CODES, Note
 from frame_studio.core.frames import find_frame, frames_dir
 from frame_studio.core.lint import PROBLEMS, Problem, folder_problems, frame_problems
 from frame_studio.gui.campaign_panel import CampaignPanel, campaign_of_frame
 from frame_studio.gui.lint_view import LintView
-from frame_studio.gui.messages import error_text, problem_text, reason_text, texts
+from frame_studio.gui.messages import error_text, note_text, problem_text, reason_text, texts
 from frame_studio.gui.qr_panel import QrPanel
 
 pytestmark = pytest.mark.gui
@@ -68,9 +68,17 @@ def test_an_unknown_code_shows_no_english() -> None:
     assert error_text(None, "Traceback: KeyError") == "lỗi không mong đợi"
 
 
+def test_a_batch_note_is_said_in_vietnamese_with_its_parameters() -> None:
+    note = Note("no_roster_row", "a.jpg: no row in the roster", name="a.jpg")
+    assert note_text(note) == "a.jpg: không có dòng nào trong danh sách cán bộ"
+    left_out = Note("folders_left_out", "2 sub-folders not included (...)", count=2)
+    assert note_text(left_out).startswith("Thư mục con không được tính (2)")
+    assert note_text("a note without a code") == "a note without a code"
+
+
 def test_a_roster_too_large_is_not_a_photo_too_large() -> None:
     assert error_text("roster_too_large") == "danh sách cán bộ quá dài (quá 100 000 dòng)"
-    assert "megapixel" in error_text("too_large") and "ảnh" in error_text("too_large")
+    assert "triệu điểm ảnh" in error_text("too_large") and "ảnh" in error_text("too_large")
 
 
 @pytest.mark.parametrize("code", sorted(PROBLEMS))

@@ -19,7 +19,6 @@ import pytest
 from helpers import DATA
 from PIL import Image
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from storage import hold_open, refuse_links
 from workspaces import make_batch_workspace, make_photo_workspace
@@ -42,7 +41,7 @@ LOCKED_VI = (
     "hãy đóng tệp rồi chạy lại"
 )
 BUSY_VI = "một loạt ảnh khác đang ghi vào thư mục này; hãy đợi loạt đó xong"
-LINK_LOOP_VI = "liên kết vòng lặp (liên kết trỏ vòng về chính nó); không xử lý được"
+LINK_LOOP_VI = "lối tắt vòng lặp (lối tắt trỏ vòng về chính nó); không xử lý được"
 LINK_ERRORS = [pytest.param("fat32", id="EINVAL-fat32"), pytest.param("share", id="EACCES-share")]
 
 
@@ -127,9 +126,7 @@ def test_photo_saves_on_a_drive_that_refuses_hard_links(
     choose(monkeypatch, target)
     refuse_links(monkeypatch, kind)
     warnings: list[str] = []
-    monkeypatch.setattr(
-        "frame_studio.gui.photo_workspace.QMessageBox.warning", lambda *args: warnings.append(args[2])
-    )
+    monkeypatch.setattr("frame_studio.gui.ask.warn", lambda *args: warnings.append(args[2]))
     with qtbot.waitSignal(loaded.exported, timeout=20_000) as blocker:
         loaded.choose_save_path()
     assert blocker.args == [target]
@@ -153,9 +150,7 @@ def test_saving_onto_a_file_held_open_says_so_and_changes_nothing(
     choose(monkeypatch, target)
     tried = hold_open(monkeypatch, lambda path: path == target)
     seen = Seen(loaded)
-    monkeypatch.setattr(
-        "frame_studio.gui.photo_workspace.QMessageBox.warning", lambda parent, title, text: seen.say(text)
-    )
+    monkeypatch.setattr("frame_studio.gui.ask.warn", lambda parent, title, text: seen.say(text))
     exported: list[object] = []
     loaded.exported.connect(exported.append)
     with qtbot.waitSignal(seen.happened, timeout=20_000):
@@ -332,7 +327,7 @@ def test_a_folder_busy_with_another_batch_asks_then_waits_for_it(
     try:
         workspace = make_batch_workspace(qtbot, frames, pool, settings)
         asked: list[str] = []
-        answer = QMessageBox.StandardButton.No
+        answer = False
         at_release: dict[str, Any] = {}
 
         def release() -> None:  # the other batch ends while this one waits
@@ -341,13 +336,13 @@ def test_a_folder_busy_with_another_batch_asks_then_waits_for_it(
             at_release["running"] = workspace.running
             other.release()
 
-        def question(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        def question(parent: Any, title: str, text: str, **buttons: str) -> bool:
             asked.append(text)
-            if answer == QMessageBox.StandardButton.Yes:
+            if answer:
                 QTimer.singleShot(300, workspace, release)
             return answer
 
-        monkeypatch.setattr("frame_studio.gui.batch_workspace.QMessageBox.question", question)
+        monkeypatch.setattr("frame_studio.gui.ask.ask", question)
 
         seen = run_batch(qtbot, workspace, in_dir, out)
         assert len(asked) == 1 and "Một loạt ảnh khác đang ghi vào thư mục này" in asked[0]
@@ -357,7 +352,7 @@ def test_a_folder_busy_with_another_batch_asks_then_waits_for_it(
         assert sorted(path.name for path in out.iterdir()) == [LOCK_NAME]  # no photo written
         assert workspace.model.rowCount() == 0 and not workspace.running
 
-        answer = QMessageBox.StandardButton.Yes
+        answer = True
         seen = run_batch(qtbot, workspace, in_dir, out)
         assert len(asked) == 2
         assert seen.kinds == ["finished"], seen.texts
@@ -395,7 +390,7 @@ def test_a_report_held_open_is_listed_and_the_photos_are_kept(
     assert not (out / "frame-studio-report.jsonl").exists()  # the pair stays in step
     written = seen.outcome.files.written
     assert {"qr_png", "qr_svg", "reminder"} <= set(written) and all(p.is_file() for p in written.values())
-    assert workspace.summary_label.text().startswith("Xong: 2 ảnh đã ghép khung")
+    assert workspace.summary_label.text().startswith("Xong: 2 ảnh đã gắn khung")
     assert temp_files(out) == []
 
 
@@ -417,9 +412,9 @@ def test_junk_and_a_looping_link_beside_the_photos(
     assert (by_name["vòng.jpg"].status, by_name["vòng.jpg"].code) == (REJECTED, "link_loop")
     rows = shown_rows(workspace)
     assert sorted(rows) == sorted([*PHOTOS, "vòng.jpg"])  # no Thumbs.db, no desktop.ini
-    assert rows["vòng.jpg"] == ("Bị từ chối", LINK_LOOP_VI)
+    assert rows["vòng.jpg"] == ("Không xử lý được", LINK_LOOP_VI)
     assert workspace.summary_label.text().startswith(
-        "Xong: 2 ảnh đã ghép khung, 0 đã có từ lần trước, 1 bị từ chối"
+        "Xong: 2 ảnh đã gắn khung, 0 đã có từ lần trước, 1 không xử lý được"
     )
     assert "bỏ qua 2 tệp hệ thống" in workspace.summary_label.text()
     assert workspace.error_label.isHidden()

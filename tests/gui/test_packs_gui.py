@@ -1,7 +1,7 @@
 """Opening campaign packs in the main window: no copies, grouped by campaign, choices kept, versions.
 
 Real packs written in the test, opened on the test's pool into a temporary user folder;
-the replace question is answered by a monkeypatched `QMessageBox.question`.
+the replace question is answered by a monkeypatched `frame_studio.gui.ask.ask`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from frame_studio.core.campaign import Campaign, open_pack
@@ -19,7 +19,7 @@ from frame_studio.core.frames import Frame, find_frame, load_frame
 from frame_studio.core.pack_writer import write_pack
 from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.core.variants import write_variant
-from frame_studio.gui import pack_export
+from frame_studio.gui import ask, pack_export
 from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.frame_combo import FOLDER_ROLE, GROUP_ROLE, on_header
 from frame_studio.gui.main_window import MainWindow
@@ -73,16 +73,16 @@ def open_in(qtbot: QtBot, window: MainWindow, path: Path) -> None:
         window.open_pack_file(path)
 
 
-def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton | None) -> list[str]:
-    """Answer the replace question with `button` (None: the question must not be asked)."""
+def answer(monkeypatch: pytest.MonkeyPatch, replace: bool | None) -> list[str]:
+    """Answer the replace question with `replace` (None: the question must not be asked)."""
     asked: list[str] = []
 
-    def question(_parent: object, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+    def question(_parent: object, _title: str, text: str, **_: object) -> bool:
         asked.append(text)
-        assert button is not None, f"asked unexpectedly: {text}"
-        return button
+        assert replace is not None, f"asked unexpectedly: {text}"
+        return replace
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(ask, "ask", question)
     return asked
 
 
@@ -205,7 +205,7 @@ def test_a_newer_version_replaces_the_older_one_after_asking(
     open_in(qtbot, window, first)
     old = window.book.opened[0]
     window.photo.select_frame("congress-ribbon")
-    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer(monkeypatch, True)
     open_in(qtbot, window, second)
     assert len(asked) == 1 and "bản mới hơn" in asked[0] and XVIII in asked[0]
     assert [o.folder for o in window.book.opened] != [old.folder] and len(window.book.opened) == 1
@@ -220,7 +220,7 @@ def test_a_newer_version_replaces_the_older_one_after_asking(
     assert [o.folder for o in CampaignBook.from_folder(user_frames_dir()).opened] == [new_folder]
     # Saying no keeps the version in use, and nothing of the other is left behind.
     later = pack(tmp_path / "v3.fspack", newer[:1], end=dt.date(2030, 12, 31))
-    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer(monkeypatch, False)
     before = ids(window)
     open_in(qtbot, window, later)
     assert len(asked) == 1 and ids(window) == before

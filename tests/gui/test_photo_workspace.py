@@ -10,7 +10,7 @@ from helpers import DATA, assert_image_similar, no_face_image
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from workspaces import make_photo_workspace
 
@@ -146,9 +146,7 @@ def test_bad_photo_shows_a_clear_message_and_keeps_working(
     qtbot: QtBot, workspace: PhotoWorkspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        "frame_studio.gui.photo_workspace.QMessageBox.warning", lambda parent, title, text: shown.append(text)
-    )
+    monkeypatch.setattr("frame_studio.gui.ask.warn", lambda parent, title, text: shown.append(text))
     bad = tmp_path / "hỏng.jpg"
     bad.write_text("not a photo")
     workspace.load_photo(bad)
@@ -235,7 +233,7 @@ def test_saving_without_an_extension_adds_the_chosen_filters(
     monkeypatch.setattr("frame_studio.gui.photo_workspace.QFileDialog.getSaveFileName", dialog)
     warnings: list[str] = []
     monkeypatch.setattr(
-        "frame_studio.gui.photo_workspace.QMessageBox.warning",
+        "frame_studio.gui.ask.warn",
         lambda parent, title, text: warnings.append(text),
     )
     with qtbot.waitSignal(workspace.exported, timeout=20_000) as blocker:
@@ -256,11 +254,11 @@ def test_an_added_extension_never_replaces_a_file_without_asking(
     Image.new("RGB", (8, 8), "red").save(existing)
     asked: list[str] = []
 
-    def no(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
+    def no(parent: object, title: str, text: str, **buttons: str) -> bool:
         asked.append(text)
-        return QMessageBox.StandardButton.No
+        return False
 
-    monkeypatch.setattr("frame_studio.gui.photo_workspace.QMessageBox.question", no)
+    monkeypatch.setattr("frame_studio.gui.ask.ask", no)
     monkeypatch.setattr(
         "frame_studio.gui.photo_workspace.QFileDialog.getSaveFileName", Dialog(tmp_path / "avatar")
     )
@@ -319,7 +317,7 @@ def test_the_last_save_folder_is_remembered_in_the_settings(
 def test_a_rejected_photo_leaves_its_reason_in_the_status_line(
     qtbot: QtBot, workspace: PhotoWorkspace, photo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("frame_studio.gui.photo_workspace.QMessageBox.warning", lambda *args: None)
+    monkeypatch.setattr("frame_studio.gui.ask.warn", lambda *args: None)
     load(qtbot, workspace, photo)
     bad = tmp_path / "hỏng.jpg"
     bad.write_text("not a photo")
@@ -334,9 +332,7 @@ def test_a_failed_save_leaves_its_reason_in_the_status_line(
     qtbot: QtBot, workspace: PhotoWorkspace, photo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        "frame_studio.gui.photo_workspace.QMessageBox.warning", lambda parent, title, text: shown.append(text)
-    )
+    monkeypatch.setattr("frame_studio.gui.ask.warn", lambda parent, title, text: shown.append(text))
     load(qtbot, workspace, photo)
     workspace.save_to(tmp_path / "không có" / "avatar.png")
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 from PIL import Image
 from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 from test_web_page_browser import PHOTO, Page, assert_matches_desktop, covering
 from web_helpers import serve
 
 from frame_studio.core.frames import find_frame
 from frame_studio.core.qr import decode_qr
-from frame_studio.gui import pack_export
+from frame_studio.gui import ask, pack_export
 from frame_studio.gui.app import load_frames
 from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.settings import Settings
@@ -47,14 +47,14 @@ def answer_dialogs(monkeypatch: pytest.MonkeyPatch, folder: Path, replace: bool 
     """The campaign dialog is accepted as filled, the address typed, the folder chosen."""
     asked: list[str] = []
     monkeypatch.setattr(pack_export.PackExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (ADDRESS, True))
+    monkeypatch.setattr(ask, "ask_text", lambda *args, **kwargs: ADDRESS)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
 
-    def question(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+    def question(parent: Any, title: str, text: str, **buttons: str) -> bool:
         asked.append(text)
-        return QMessageBox.StandardButton.Yes if replace else QMessageBox.StandardButton.No
+        return replace
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(ask, "ask", question)
     return asked
 
 

@@ -573,7 +573,7 @@ def test_the_campaign_dates_and_the_temporary_advice(driver: Any, tmp_path: Path
         page = Page(driver).open(address)
         text = page.run("return document.body.innerText")
     until = end.strftime("%d/%m/%Y")
-    assert f"đến hết {until}" in text and "«Đặt làm tạm thời»" in text
+    assert f"đến hết {until}" in text and "“Đặt làm tạm thời”" in text
     assert "Đề nghị cập nhật trước ngày họp." in text
     assert page.run("return document.getElementById('frames').hidden") is True  # one frame: no chooser
     assert page.run("return document.getElementById('qr-card').hidden") is True  # no address: no QR
