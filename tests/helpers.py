@@ -6,6 +6,7 @@ so a person can look at them.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
@@ -130,3 +131,14 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:
         code = stop.code if isinstance(stop.code, int) else 1
     captured = capsys.readouterr()
     return Run(code, captured.out, captured.err)
+
+
+def turned(image: Image.Image, degrees: float) -> Image.Image:
+    """The photo turned clockwise by `degrees`, cut to the largest centred box of its shape."""
+    width, height = image.size
+    cos, sin = math.cos(math.radians(abs(degrees))), math.sin(math.radians(abs(degrees)))
+    scale = min(width / (width * cos + height * sin), height / (width * sin + height * cos))
+    big = image.rotate(-degrees, resample=Image.Resampling.BICUBIC, expand=True)
+    w, h = width * scale, height * scale
+    cx, cy = big.width / 2, big.height / 2
+    return big.crop((round(cx - w / 2), round(cy - h / 2), round(cx + w / 2), round(cy + h / 2)))

@@ -7,28 +7,15 @@ its worker processes. Photos are the committed portraits, one of them turned by 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import portrait_image, run_cli, run_subprocess
-from PIL import Image
+from helpers import portrait_image, run_cli, run_subprocess, turned
 
 from frame_studio.core.placement import LEVEL_HEAD_DEFAULT
 
 TURN = 12
-
-
-def turned(image: Image.Image, degrees: float) -> Image.Image:
-    """The photo turned clockwise by `degrees`, cut to the largest centred box of its shape."""
-    width, height = image.size
-    cos, sin = math.cos(math.radians(abs(degrees))), math.sin(math.radians(abs(degrees)))
-    scale = min(width / (width * cos + height * sin), height / (width * sin + height * cos))
-    big = image.rotate(-degrees, resample=Image.Resampling.BICUBIC, expand=True)
-    w, h = width * scale, height * scale
-    cx, cy = big.width / 2, big.height / 2
-    return big.crop((round(cx - w / 2), round(cy - h / 2), round(cx + w / 2), round(cy + h / 2)))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 import pytest
-from helpers import portrait_image
+from helpers import portrait_image, turned
 from PIL import Image
 
 from frame_studio.core.faces import Face, detect_faces, eye_line_angle, refine_landmarks
@@ -30,17 +30,6 @@ ON = PlacementSettings(level_head=True)
 OFF = PlacementSettings(level_head=False)
 RAW = PlacementSettings(level_head=True, level_dead_zone=0.0, max_level_angle=90.0)
 PHOTOS = ("grace_hopper.jpg", "astronaut.jpg")
-
-
-def turned(image: Image.Image, degrees: float) -> Image.Image:
-    """The photo turned clockwise by `degrees`, cut to the largest centred box of its shape."""
-    width, height = image.size
-    cos, sin = math.cos(math.radians(abs(degrees))), math.sin(math.radians(abs(degrees)))
-    scale = min(width / (width * cos + height * sin), height / (width * sin + height * cos))
-    big = image.rotate(-degrees, resample=Image.Resampling.BICUBIC, expand=True)
-    w, h = width * scale, height * scale
-    cx, cy = big.width / 2, big.height / 2
-    return big.crop((round(cx - w / 2), round(cy - h / 2), round(cx + w / 2), round(cy + h / 2)))
 
 
 def save(image: Image.Image, path: Path) -> Path:

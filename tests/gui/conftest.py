@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from frame_studio.core.frames import Frame
 from frame_studio.gui.app import load_frames
+from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
 
 
@@ -35,3 +36,13 @@ def pool(qtbot: QtBot) -> Iterator[QThreadPool]:
     pool = QThreadPool()
     yield pool
     pool.waitForDone(30_000)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> Iterator[MainWindow]:
+    """The main window with the test's settings and pool (Vietnamese again afterwards)."""
+    widget = MainWindow(frames, settings, pool)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.set_language("vi")  # the translator is the application's: leave it as found

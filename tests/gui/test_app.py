@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,15 +20,6 @@ from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings, saved_frame_folders
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> Iterator[MainWindow]:
-    widget = MainWindow(frames, settings, pool)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.set_language("vi")  # the translator is the application's: leave it as found
 
 
 def test_smoke_test_starts_the_app_and_exits_zero(tmp_path: Path) -> None:

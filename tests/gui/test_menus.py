@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -22,15 +20,6 @@ from frame_studio.gui.settings import MAX_RECENT_PHOTOS, Settings, recent_photos
 
 ROOT = Path(__file__).resolve().parents[2]
 LOAD_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> Iterator[MainWindow]:
-    widget = MainWindow(frames, settings, pool)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.set_language("vi")  # the translator is the application's: leave it as found
 
 
 def open_photo(qtbot: QtBot, window: MainWindow, photo: Path) -> None:

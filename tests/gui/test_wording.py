@@ -21,18 +21,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from frame_studio.core.campaign import DEFAULT_CAPTION, DEFAULT_INSTRUCTIONS
-from frame_studio.core.frames import Frame, bundled_frames
+from frame_studio.core.frames import bundled_frames
 from frame_studio.core.reminder import reminder_ics
 from frame_studio.gui import ask
 from frame_studio.gui.i18n import FOLDER
 from frame_studio.gui.main_window import MainWindow
-from frame_studio.gui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "frame_studio" / "gui"
@@ -191,15 +190,6 @@ def test_every_congress_greeting_names_the_delegates() -> None:
 
 
 # -- ask(): buttons in the UI's language -------------------------------------------------------
-
-
-@pytest.fixture
-def window(qtbot: QtBot, frames: list[Frame], settings: Settings, pool: QThreadPool) -> Iterator[MainWindow]:
-    widget = MainWindow(frames, settings, pool)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.set_language("vi")  # the translator is the application's: leave it as found
 
 
 def answer_next_box(role: QMessageBox.ButtonRole | None, seen: list[list[str]]) -> None:
