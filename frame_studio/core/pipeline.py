@@ -67,14 +67,14 @@ def analyse(path: str | Path, frame: Frame, *, settings: PlacementSettings | Non
     faces = detect_faces(photo.image, full_size=photo.full_size)
     if settings.level_head:
         faces = refine_primary_face(photo, faces, settings=settings)
-    result = place_photo(
-        photo.full_size,
-        faces,
-        aspect=frame.window.aspect,
-        target=frame.face_target,
-        settings=settings,
-    )
-    return Analysis(photo, faces, result)
+    return Analysis(photo, faces, place_in_frame(photo.full_size, faces, frame, settings=settings))
+
+
+def place_in_frame(
+    size: tuple[int, int], faces: list[Face], frame: Frame, *, settings: PlacementSettings | None = None
+) -> PlacementResult:
+    """The automatic placement of a photo of `size` with `faces` under `frame`'s window."""
+    return place_photo(size, faces, aspect=frame.window.aspect, target=frame.face_target, settings=settings)
 
 
 def refine_primary_face(
@@ -97,6 +97,14 @@ def refine_primary_face(
 def window_pixels(frame: Frame, size: int) -> float:
     """The window's height in output pixels."""
     return frame.window.box[3] * size
+
+
+def output_flags(analysis: Analysis, placement: Placement, frame: Frame, size: int) -> tuple[str, ...]:
+    """The automatic placement's flags, and `low_resolution` if `placement` would be soft at `size`."""
+    flags = [flag for flag in analysis.result.flags if flag != LOW_RESOLUTION]
+    if is_low_resolution(placement, window_pixels(frame, size)):
+        flags.append(LOW_RESOLUTION)
+    return tuple(flags)
 
 
 def frame_photo(
@@ -129,8 +137,5 @@ def frame_photo(
     photo = analysis.photo
     if photo.scale < min(1.0, needed_scale):
         photo = load_photo(path, min_long_side=math.ceil(max(photo.full_size) * needed_scale))
-    flags = [flag for flag in analysis.result.flags]
-    if is_low_resolution(placement, window_pixels(frame, size)):
-        flags.append(LOW_RESOLUTION)
     image = compose(photo, placement, frame, size=size)
-    return Framed(image, analysis, placement, tuple(flags))
+    return Framed(image, analysis, placement, output_flags(analysis, placement, frame, size))

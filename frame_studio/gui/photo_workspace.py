@@ -41,14 +41,19 @@ from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.faces import Face
 from frame_studio.core.frames import Frame
 from frame_studio.core.images import PHOTO_SUFFIXES
-from frame_studio.core.pipeline import Analysis, analyse, frame_photo, refine_primary_face, window_pixels
+from frame_studio.core.pipeline import (
+    Analysis,
+    analyse,
+    frame_photo,
+    output_flags,
+    place_in_frame,
+    refine_primary_face,
+)
 from frame_studio.core.placement import (
     LOW_RESOLUTION,
     Placement,
     PlacementResult,
     PlacementSettings,
-    is_low_resolution,
-    place_photo,
 )
 from frame_studio.core.render import FORMATS, save_image
 from frame_studio.core.sheet import as_facebook_shows
@@ -355,13 +360,9 @@ class PhotoWorkspace(QWidget):
 
     def _placed(self, analysis: Analysis, faces: list[Face] | None = None) -> PlacementResult:
         """The automatic placement under the current frame and settings (pure geometry)."""
-        return place_photo(
-            analysis.photo.full_size,
-            analysis.faces if faces is None else faces,
-            aspect=self.frame.window.aspect,
-            target=self.frame.face_target,
-            settings=self.placement_settings(),
-        )
+        chosen = analysis.faces if faces is None else faces
+        settings = self.placement_settings()
+        return place_in_frame(analysis.photo.full_size, chosen, self.frame, settings=settings)
 
     def _marked_faces(self) -> list[Face]:
         faces = self.analysis.faces if self.analysis is not None else []
@@ -453,11 +454,10 @@ class PhotoWorkspace(QWidget):
         """The photo's flags now: the automatic ones, and low resolution at the current zoom."""
         if self.analysis is None:
             return []
-        flags = [flag for flag in self.analysis.result.flags if flag != LOW_RESOLUTION]
         placement = self.canvas.placement
-        if placement is not None and is_low_resolution(placement, window_pixels(self.frame, EXPORT_SIZE)):
-            flags.append(LOW_RESOLUTION)
-        return flags
+        if placement is None:
+            return [flag for flag in self.analysis.result.flags if flag != LOW_RESOLUTION]
+        return list(output_flags(self.analysis, placement, self.frame, EXPORT_SIZE))
 
     def _show_status(self) -> None:
         flags = self.flags()
