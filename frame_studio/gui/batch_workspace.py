@@ -40,7 +40,7 @@ from frame_studio.gui import ask, batch_run
 from frame_studio.gui.batch_run import Meter, Outcome
 from frame_studio.gui.batch_setup import BatchSetup
 from frame_studio.gui.fix_request import FixRequest
-from frame_studio.gui.messages import note_text, reason_text
+from frame_studio.gui.messages import error_text, note_text
 from frame_studio.gui.review_model import (
     ANY,
     FLAGGED,
@@ -292,7 +292,7 @@ class BatchWorkspace(QWidget):
 
             def text() -> str:
                 prefix = self.tr("Danh sách cán bộ:") if is_roster else self.tr("Không bắt đầu được:")
-                return f"{prefix} {reason_text(error.code, error.message)}{path}"
+                return f"{prefix} {error_text(error.code, error.message)}{path}"
 
             self._fail(text)
         else:
@@ -369,7 +369,7 @@ class BatchWorkspace(QWidget):
         self.batch_worker, self._busy, self._stopping = None, False, False
         self._set_texts(rate=None)
         if isinstance(error, FrameStudioError):
-            reason = reason_text(error.code, error.message)
+            reason = error_text(error.code, error.message)
             self._fail(lambda: self.tr("Không bắt đầu được: {reason}").format(reason=reason))
         else:
             log.error("the batch stopped on an error:\n%s", trace)
@@ -434,7 +434,7 @@ class BatchWorkspace(QWidget):
     def _problems_text(self, problems: list[FrameStudioError]) -> str:
         lines = [
             self.tr("Không ghi được {file}: {reason}").format(
-                file=Path(problem.path or "").name, reason=reason_text(problem.code, problem.message)
+                file=Path(problem.path or "").name, reason=error_text(problem.code, problem.message)
             )
             for problem in problems
         ]
@@ -517,7 +517,7 @@ class BatchWorkspace(QWidget):
         if result.status == REJECTED:
             self._set_texts(
                 error=lambda: self.tr("Ảnh không xử lý được thì không chỉnh tay được: {reason}").format(
-                    reason=reason_text(result.code, result.reason)
+                    reason=error_text(result.code, result.reason)
                 )
             )
             return None

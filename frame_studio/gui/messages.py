@@ -234,11 +234,6 @@ def failure_text(error: BaseException) -> str:
     return error_text(None, f"{type(error).__name__}: {error}")
 
 
-def reason_text(code: str | None, reason: str | None = None) -> str:
-    """Why a photo or a batch failed, in words (the same table as `error_text`)."""
-    return error_text(code, reason)
-
-
 def note_text(note: str) -> str:
     """A batch's note in words: a core `Note` by its code; any other text as it is."""
     if isinstance(note, Note):

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.winpath import shown
 from frame_studio.gui.convert import to_qimage
-from frame_studio.gui.messages import flag_text, reason_text
+from frame_studio.gui.messages import error_text, flag_text
 
 THUMBNAIL = 48
 ADJUSTED = "adjusted"  # reexport() adds it: the placement was chosen by hand
@@ -207,7 +207,7 @@ class ReviewModel(QAbstractTableModel):
         if column == "reason":
             if result.status != REJECTED:
                 return None
-            text = reason_text(result.code, result.reason)
+            text = error_text(result.code, result.reason)
             return f"{text}\n({result.reason})" if tooltip and result.reason else text
         if column == "picture" and tooltip and result.outputs:
             return str(Path(result.outputs[0]))

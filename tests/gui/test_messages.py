@@ -24,7 +24,7 @@ from frame_studio.core.frames import find_frame, frames_dir
 from frame_studio.core.lint import PROBLEMS, Problem, folder_problems, frame_problems
 from frame_studio.gui.campaign_panel import CampaignPanel, campaign_of_frame
 from frame_studio.gui.lint_view import LintView
-from frame_studio.gui.messages import error_text, note_text, problem_text, reason_text, texts
+from frame_studio.gui.messages import error_text, note_text, problem_text, texts
 from frame_studio.gui.qr_panel import QrPanel
 
 pytestmark = pytest.mark.gui
@@ -60,7 +60,6 @@ def test_every_code_reads_as_vietnamese(code: str) -> None:
     text = error_text(code, "an English sentence of the core")
     assert VIETNAMESE.search(text), (code, text)
     assert "English" not in text
-    assert reason_text(code, "an English sentence") == text  # one table for both
 
 
 def test_an_unknown_code_shows_no_english() -> None:
