@@ -65,8 +65,7 @@ def _render_one(photo: str, frame: Frame, args: argparse.Namespace, taken: set[s
         output = save_image(framed.image, args.output / name, overwrite=args.overwrite)
     except FrameStudioError as error:
         return rejected_result(photo, error)
-    aspect = frame.window.aspect
-    return framed_result(photo, (str(output),), framed.analysis, framed.placement, aspect, framed.flags)
+    return framed_result(photo, (str(output),), framed.analysis, framed.placement, frame, framed.flags)
 
 
 def run_render(args: argparse.Namespace) -> int:

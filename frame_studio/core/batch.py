@@ -80,7 +80,7 @@ def _frame_job(
         flags += [flag for flag in framed.flags if flag not in flags]
     outputs = tuple(str(out_dir / name) for name in job.outputs)
     chosen = placement or analysis.result.placement
-    return framed_result(job.name, outputs, analysis, chosen, personal.window.aspect, tuple(flags))
+    return framed_result(job.name, outputs, analysis, chosen, personal, tuple(flags))
 
 
 def _worker_init() -> None:
@@ -101,6 +101,8 @@ def _skipped(job: Job, out_dir: Path) -> JobResult:
         faces=faces,
         window_rect=tuple(rect) if rect else None,
         angle=previous.get("angle"),
+        review=bool(previous.get("review")),
+        review_reasons=tuple(previous.get("review_reasons") or ()),
     )
 
 
@@ -138,6 +140,8 @@ class _Journal:
                 "window_rect": list(result.window_rect) if result.window_rect else None,
                 "angle": result.angle,
                 "reason": result.reason,
+                "review": result.needs_review,
+                "review_reasons": list(result.review_reasons),
             }
         )
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from frame_studio.core.errors import FrameStudioError
+from frame_studio.core.frames import Frame
 from frame_studio.core.pipeline import Analysis
 from frame_studio.core.placement import Placement
+from frame_studio.core.review import judge
 from frame_studio.core.winpath import shown
 
 FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
@@ -40,6 +42,13 @@ class JobResult:
     faces: tuple[tuple[float, ...], ...] = ()
     window_rect: tuple[float, ...] | None = None
     angle: float | None = None
+    review: bool = False
+    review_reasons: tuple[str, ...] = ()
+
+    @property
+    def needs_review(self) -> bool:
+        """A rejected input always needs a person; a framed one when its verdict says so."""
+        return self.status == REJECTED or self.review
 
     def record(self) -> dict[str, Any]:
         """The report's JSON object for this input."""
@@ -53,6 +62,8 @@ class JobResult:
             "faces": [list(face) for face in self.faces],
             "window_rect": list(self.window_rect) if self.window_rect else None,
             "angle": self.angle,
+            "review": self.needs_review,
+            "review_reasons": list(self.review_reasons),
         }
 
 
@@ -61,14 +72,25 @@ def framed_result(
     outputs: tuple[str, ...],
     analysis: Analysis,
     placement: Placement,
-    aspect: float,
+    frame: Frame,
     flags: tuple[str, ...],
 ) -> JobResult:
-    """A framed input: faces and window rounded for the report (source pixels)."""
+    """A framed input: faces and window rounded for the report (source pixels), and its verdict."""
     faces = tuple((*(round(v, 1) for v in face.box), round(face.score, 3)) for face in analysis.faces)
-    rect = tuple(round(v, 1) for v in placement.window_rect(aspect))
+    rect = tuple(round(v, 1) for v in placement.window_rect(frame.window.aspect))
     angle = round(placement.angle, 1) + 0.0  # + 0.0: never "-0.0"
-    return JobResult(name, FRAMED, outputs, flags=flags, faces=faces, window_rect=rect, angle=angle)
+    verdict = judge(flags, placement, analysis.photo.full_size, frame)
+    return JobResult(
+        name,
+        FRAMED,
+        outputs,
+        flags=flags,
+        faces=faces,
+        window_rect=rect,
+        angle=angle,
+        review=verdict.review,
+        review_reasons=verdict.reasons,
+    )
 
 
 def rejected_result(name: str, error: FrameStudioError) -> JobResult:

@@ -32,7 +32,10 @@ from PIL import Image
 from frame_studio import __version__
 from frame_studio.cli import main
 
-REPORT_KEYS = {"input", "status", "output", "outputs", "reason", "flags", "faces", "window_rect", "angle"}
+REPORT_KEYS = {
+    *("input", "status", "output", "outputs", "reason", "flags", "faces", "window_rect", "angle"),
+    *("review", "review_reasons"),
+}
 FORMAT_BY_OPTION = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}
 EXIF_ORIENTATION, EXIF_GPS_IFD = 0x0112, 0x8825
 VIETNAMESE_NAME = "Nguyễn Thị Hường.jpg"
@@ -258,6 +261,8 @@ def test_corpus_report_schema(corpus: CorpusRun) -> None:
     for record in corpus.report:
         assert set(record) == REPORT_KEYS, record
         assert record["status"] in {"framed", "rejected"}
+        assert isinstance(record["review"], bool)
+        assert record["review"] or record["status"] == "framed", record
         assert isinstance(record["flags"], list)
         assert all(isinstance(flag, str) for flag in record["flags"])
         assert isinstance(record["faces"], list)
