@@ -15,7 +15,6 @@ import signal
 import sys
 import threading
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
@@ -25,14 +24,15 @@ from frame_studio.cli.common import (
     EXIT_OK,
     EXIT_SOME_REJECTED,
     add_level_head_argument,
+    describe,
+    open_campaign,
     say,
     size_argument,
 )
-from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.cli.progress import Progress
 from frame_studio.core.batch import run_batch
 from frame_studio.core.batch_files import BatchFiles, write_batch_files
-from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan
+from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan, settings_for
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.out_folder import FolderError, claim_output_folder
 from frame_studio.core.outcome import REJECTED
@@ -90,7 +90,7 @@ def _plan(args: argparse.Namespace) -> Plan:
     opened = open_campaign(args.campaign) if args.campaign is not None else None
     preset = opened.campaign if opened else None
     settings = BatchSettings(
-        frame=str(opened.frame_folder(args.frame)) if opened else args.frame,
+        frame=args.frame,
         sizes=args.sizes or ((args.size,) if args.size else preset.sizes if preset else (1080,)),
         format=args.format or (preset.format if preset else "jpg"),
         overwrite=args.overwrite,
@@ -99,13 +99,11 @@ def _plan(args: argparse.Namespace) -> Plan:
         recursive=args.recursive,
         level_head=args.level_head,
     )
-    roster: Roster | None = read_roster(args.roster) if args.roster else None
-    plan = plan_batch(args.input, args.output, settings, roster=roster)
-    if opened is not None:  # the QR code and HR's reminder are the campaign's
-        campaign = opened.campaign
-        plan.frame = replace(plan.frame, link=campaign.link, campaign=campaign.name, valid_until=campaign.end)
+    if opened is not None:  # the pack's frame, with the campaign's link (QR code) and end (reminder)
+        settings = settings_for(opened.load_frame(args.frame), settings)
         say(sys.stderr, describe(opened)[0])
-    return plan
+    roster: Roster | None = read_roster(args.roster) if args.roster else None
+    return plan_batch(args.input, args.output, settings, roster=roster)
 
 
 def run_batch_command(args: argparse.Namespace) -> int:

@@ -1,11 +1,14 @@
-"""What every command shares: exit codes, argument types, printing that never crashes."""
+"""What every command shares: exit codes, argument types, printing that never crashes, opening a pack."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TextIO
 
+from frame_studio.core.campaign import OpenedCampaign, is_ended, open_pack
 from frame_studio.core.placement import LEVEL_DEAD_ZONE, LEVEL_HEAD_DEFAULT, MAX_LEVEL_ANGLE
+from frame_studio.core.user_dirs import user_frames_dir
 
 EXIT_OK = 0
 #: Some photos were rejected (the others were framed).
@@ -47,3 +50,24 @@ def say(stream: TextIO, line: str) -> None:
     """Print one line and flush (streams are set to escape what the console cannot show)."""
     stream.write(line + "\n")
     stream.flush()
+
+
+def describe(opened: OpenedCampaign) -> list[str]:
+    """What a person should know about an opened pack, one line each."""
+    campaign = opened.campaign
+    ended = " (ended)" if is_ended(campaign.end) else ""
+    lines = [
+        f"campaign: {campaign.name} [{campaign.id}], {campaign.start} to {campaign.end}{ended}",
+        f"link: {campaign.link}",
+    ]
+    lines += [f"frame: {folder.name} -> {folder}" for folder in opened.frame_folders]
+    return lines
+
+
+def open_campaign(pack: Path) -> OpenedCampaign:
+    """Open a pack into the user's frame folder (once) for `render` and `batch`.
+
+    Raises:
+        CampaignError: the pack is bad.
+    """
+    return open_pack(pack, user_frames_dir())

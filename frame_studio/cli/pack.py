@@ -13,11 +13,17 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, EXIT_SOME_REJECTED, say, size_argument
+from frame_studio.cli.common import (
+    EXIT_CANNOT_START,
+    EXIT_OK,
+    EXIT_SOME_REJECTED,
+    describe,
+    say,
+    size_argument,
+)
 from frame_studio.core.campaign import (
     DEFAULT_INSTRUCTIONS,
     Campaign,
-    OpenedCampaign,
     campaign_id,
     check_pack,
     is_ended,
@@ -113,27 +119,6 @@ def run_check(args: argparse.Namespace) -> int:
         say(sys.stdout, f"note: the campaign ended on {end}")
     say(sys.stderr, f"{args.pack}: {len(problems)} problem(s)")
     return EXIT_SOME_REJECTED if problems else EXIT_OK
-
-
-def describe(opened: OpenedCampaign) -> list[str]:
-    """What a person should know about an opened pack, one line each."""
-    campaign = opened.campaign
-    ended = " (ended)" if is_ended(campaign.end) else ""
-    lines = [
-        f"campaign: {campaign.name} [{campaign.id}], {campaign.start} to {campaign.end}{ended}",
-        f"link: {campaign.link}",
-    ]
-    lines += [f"frame: {folder.name} -> {folder}" for folder in opened.frame_folders]
-    return lines
-
-
-def open_campaign(pack: Path) -> OpenedCampaign:
-    """Open a pack into the user's frame folder (once) for `render` and `batch`.
-
-    Raises:
-        CampaignError: the pack is bad.
-    """
-    return open_pack(pack, user_frames_dir())
 
 
 def run_open(args: argparse.Namespace) -> int:

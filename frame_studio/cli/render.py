@@ -16,10 +16,11 @@ from frame_studio.cli.common import (
     EXIT_OK,
     EXIT_SOME_REJECTED,
     add_level_head_argument,
+    describe,
+    open_campaign,
     say,
     size_argument,
 )
-from frame_studio.cli.pack import describe, open_campaign
 from frame_studio.core.atomic import write_text_atomic
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, find_frame

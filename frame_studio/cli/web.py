@@ -12,8 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, say
-from frame_studio.cli.pack import describe, open_campaign
+from frame_studio.cli.common import EXIT_CANNOT_START, EXIT_OK, describe, open_campaign, say
 from frame_studio.core.campaign import Campaign, is_ended
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, bundled_frames, find_frame, load_frame

@@ -30,7 +30,7 @@ from frame_studio.core.batch_plan import BatchSettings, Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame, personalise
 from frame_studio.core.jobs import Job
-from frame_studio.core.journal import JOURNAL_NAME, JournalWriter
+from frame_studio.core.journal import ACCEPTED, JOURNAL_NAME, JournalWriter
 from frame_studio.core.out_folder import FolderLock, claim_output_folder
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult, framed_result, rejected_result
 from frame_studio.core.pipeline import analyse, frame_photo
@@ -88,6 +88,13 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _of_staff(result: JobResult, job: Job, plan: Plan) -> JobResult:
+    """The result, with the roster's person the photo was matched to (when there is one)."""
+    if plan.roster is None or job.roster_row is None:
+        return result
+    return replace(result, staff=plan.roster.member(job.roster_row))
+
+
 def _skipped(job: Job, out_dir: Path) -> JobResult:
     previous = job.previous or {}
     outputs = tuple(str(out_dir / name) for name in job.outputs)
@@ -125,6 +132,9 @@ class _Journal:
 
     def pending(self, job: Job) -> None:
         self._write({"state": "pending", "input": job.name, "outputs": list(job.outputs)})
+
+    def accepted(self, job: Job) -> None:
+        self._write({"state": ACCEPTED, "input": job.name})
 
     def done(self, job: Job, result: JobResult) -> None:
         self._write(
@@ -197,11 +207,11 @@ def run_batch(
         todo: deque[Job] = deque()
         for job in plan.jobs:
             if job.previous is not None:
-                yield _skipped(job, plan.out_dir)
+                yield _of_staff(_skipped(job, plan.out_dir), job, plan)
             elif job.problem is not None:
                 result = JobResult(job.name, REJECTED, reason=job.problem[1], code=job.problem[0])
                 journal.done(job, result)
-                yield result
+                yield _of_staff(result, job, plan)
             else:
                 todo.append(job)
         while todo and not cancel.is_set():
@@ -211,7 +221,7 @@ def run_batch(
             for job in suspects:
                 result = _run_alone(job, plan)
                 journal.done(job, result)
-                yield result
+                yield _of_staff(result, job, plan)
     finally:
         journal.writer.close()
         if own_lock:
@@ -248,7 +258,7 @@ def _run_pool(
                 except BrokenProcessPool:
                     return [job, *in_flight.values()]
                 journal.done(job, result)
-                yield result
+                yield _of_staff(result, job, plan)
         return []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -260,6 +270,8 @@ def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
     The photo's outputs are replaced (they are the batch's own), the journal records the
     new outcome (so a rerun keeps the fix), and the caller updates the reports. The output
     folder is claimed for the moment, so a hand fix never writes beside a running batch.
+
+    A person placed the photo, so it no longer needs review.
 
     Raises:
         KeyError: the batch has no such input.
@@ -274,11 +286,32 @@ def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
                 result = _frame_job(
                     job, plan.frame, plan.settings, plan.out_dir, may_replace=True, placement=placement
                 )
-                flags = tuple(flag for flag in result.flags if flag != "no_face")
-                result = replace(result, flags=(*flags, "adjusted"))
+                flags = tuple(flag for flag in result.flags if flag not in ("no_face", ACCEPTED))
+                result = replace(result, flags=(*flags, "adjusted"), review=False, review_reasons=())
             except FrameStudioError as error:
                 result = rejected_result(job.name, error)
             journal.done(job, result)
         finally:
             journal.writer.close()
-    return result
+    return _of_staff(result, job, plan)
+
+
+def accept_as_is(plan: Plan, result: JobResult) -> JobResult:
+    """A person looked at a framed photo and keeps it as it is: it no longer needs review.
+
+    The journal records it (so a restart and a rerun keep it); the caller updates the
+    reports. The output folder is claimed for the moment, as for a hand fix.
+
+    Raises:
+        KeyError: the batch has no such input.
+        FolderError: the output folder cannot be written, or a batch is writing into it.
+    """
+    job = next(job for job in plan.jobs if job.name == result.input)
+    with claim_output_folder(plan.out_dir) as lock:
+        journal = _Journal(plan, lock)
+        try:
+            journal.accepted(job)
+        finally:
+            journal.writer.close()
+    flags = tuple(flag for flag in result.flags if flag != ACCEPTED)
+    return replace(result, flags=(*flags, ACCEPTED), review=False, review_reasons=())

@@ -9,6 +9,7 @@ file, a link leading out).
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import json
@@ -48,6 +49,16 @@ class BatchError(FrameStudioError):
 
 
 @dataclass(frozen=True)
+class CampaignFacts:
+    """What an opened pack says on top of its frame folder: the campaign's name, its link
+    (the QR code's target) and its last day (HR's reminder)."""
+
+    name: str
+    link: str
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
 class BatchSettings:
     """What a batch makes. Changing any of these makes a rerun redo finished photos.
 
@@ -63,6 +74,8 @@ class BatchSettings:
         level_head: turn each photo so that the primary face's eyes are level (see
             `placement.PlacementSettings`).
         encode: encoder settings.
+        campaign: the campaign the frame was loaded with (a pack's link, name and end
+            date); None keeps what the frame folder says.
     """
 
     frame: str | None = None
@@ -74,6 +87,24 @@ class BatchSettings:
     recursive: bool = False
     level_head: bool = LEVEL_HEAD_DEFAULT
     encode: EncodeSettings = field(default_factory=EncodeSettings)
+    campaign: CampaignFacts | None = None
+
+
+def settings_for(frame: Frame, settings: BatchSettings) -> BatchSettings:
+    """`settings` made to frame with `frame` as it was loaded: its folder, and the campaign a
+    pack gave it.
+
+    The CLI (`--campaign`) and the Batch workspace (a frame of an opened pack) both start a
+    batch from a loaded frame; `plan_batch` loads the folder again and puts the campaign back.
+    """
+    facts = CampaignFacts(frame.campaign, frame.link, frame.valid_until)
+    return replace(settings, frame=str(frame.folder), campaign=facts)
+
+
+def _with_campaign(frame: Frame, facts: CampaignFacts | None) -> Frame:
+    if facts is None:
+        return frame
+    return replace(frame, campaign=facts.name, link=facts.link, valid_until=facts.end)
 
 
 @dataclass
@@ -104,7 +135,8 @@ def settings_hash(frame: Frame, settings: BatchSettings) -> str:
         for _, value in layer.options:
             if isinstance(value, Path):
                 digest.update(value.read_bytes())
-    basis = {k: v for k, v in settings.__dict__.items() if k not in {"frame", "overwrite", "recursive"}}
+    unseen = {"frame", "overwrite", "recursive", "campaign"}  # not in the photos (the frame is hashed above)
+    basis = {k: v for k, v in settings.__dict__.items() if k not in unseen}
     digest.update(json.dumps(basis, default=repr, sort_keys=True).encode())
     digest.update(__version__.encode())
     return digest.hexdigest()[:16]
@@ -191,11 +223,11 @@ def _allocate(jobs: list[Job], out_dir: Path, settings: BatchSettings, journal: 
                         break
                 number += 1
         except BatchError as error:
-            named.append(Job(job.source, job.name, problem=(error.code, error.message)))
+            named.append(replace(job, problem=(error.code, error.message)))
             continue
         taken.update(n.casefold() for n in names)
         taken_before = any((out_dir / n).exists() for n in names)
-        named.append(Job(job.source, job.name, names, taken_before, job.fingerprint, job.person))
+        named.append(replace(job, outputs=names, replace=taken_before))
     return named
 
 
@@ -211,35 +243,51 @@ def _mark_done(jobs: list[Job], out_dir: Path, journal: JournalState, digest: st
             and tuple(record.get("fingerprint") or ()) == job.fingerprint
             and all((out_dir / o).is_file() for o in record.get("outputs") or ["?"])
         ):
-            job = Job(
-                job.source,
-                job.name,
-                tuple(record["outputs"]),
-                False,
-                job.fingerprint,
-                job.person,
-                previous=record,
-            )
+            job = replace(job, outputs=tuple(record["outputs"]), replace=False, previous=record)
         marked.append(job)
     return marked
 
 
 def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job]:
-    matched, used = [], set()
+    """Give each photo its roster row; what cannot be matched for sure becomes a note.
+
+    A photo that several rows name, and a row that several photos match, are notes, not
+    guesses: those photos keep their own names and belong to nobody until the roster or
+    the folder is put right.
+    """
+    rows_of = {job.name: roster.rows_for(Path(job.name).name) for job in jobs if job.problem is None}
+    photos_of: dict[int, list[str]] = {}
+    for name, rows in rows_of.items():
+        if len(rows) == 1:
+            photos_of.setdefault(rows[0], []).append(name)
+    for name, rows in rows_of.items():
+        shown_name = shown(name)
+        if not rows:
+            notes.append(Note("no_roster_row", f"{shown_name}: no row in the roster", name=shown_name))
+        elif len(rows) > 1:
+            lines = ", ".join(str(row + 2) for row in rows)
+            text = f"{shown_name}: rows {lines} of the roster all name this photo; matched to none"
+            notes.append(Note("roster_rows_share_photo", text, name=shown_name, rows=lines))
+    for row, names in photos_of.items():
+        if len(names) > 1:
+            who = roster.member(row).name or roster.rows[row][roster.photo_field]
+            files = ", ".join(shown(name) for name in names)
+            text = f"{who}: {len(names)} photos match this person ({files}); matched to none"
+            notes.append(Note("photos_share_row", text, name=who, files=files))
+    sure = {names[0]: row for row, names in photos_of.items() if len(names) == 1}
+    named = {row for rows in rows_of.values() for row in rows}
+    for row, member in enumerate(roster.staff()):
+        if member.photo and row not in named:
+            who = member.name or member.photo
+            text = f"roster row for {who!r}: no such photo ({member.photo})"
+            notes.append(Note("no_such_photo", text, name=who, photo=member.photo))
+    matched = []
     for job in jobs:
-        person = roster.person_for(Path(job.name).name) if job.problem is None else None
-        if person is None:
-            if job.problem is None:
-                name = shown(job.name)
-                notes.append(Note("no_roster_row", f"{name}: no row in the roster", name=name))
+        own = sure.get(job.name)
+        if own is None:
             matched.append(job)
-            continue
-        used.add(id(person))
-        matched.append(Job(job.source, job.name, fingerprint=job.fingerprint, person=tuple(person.items())))
-    for key, person in roster.people.items():
-        if id(person) not in used:
-            who = person[roster.photo_field] or key
-            notes.append(Note("no_such_photo", f"roster row for {who!r}: no such photo", name=who))
+        else:
+            matched.append(replace(job, person=tuple(roster.rows[own].items()), roster_row=own))
     return matched
 
 
@@ -258,7 +306,7 @@ def plan_batch(
             None, "bad_settings", "at least one size and a format of jpg, png or webp are needed"
         )
     try:
-        frame = find_frame(settings.frame)
+        folder_frame = find_frame(settings.frame)
     except FrameStudioError as error:
         raise BatchError(error.path, "bad_frame", error.message) from None
     if settings.name_template:
@@ -268,7 +316,8 @@ def plan_batch(
             raise BatchError(
                 None, "bad_template", f"the name template uses {{{unknown[0]}}}, which is not a roster column"
             )
-    plan = Plan(in_dir, out_dir, settings, frame, settings_hash(frame, settings), [], roster=roster)
+    frame = _with_campaign(folder_frame, settings.campaign)  # the photos never show the campaign's facts
+    plan = Plan(in_dir, out_dir, settings, frame, settings_hash(folder_frame, settings), [], roster=roster)
     return refresh_plan(plan)
 
 

@@ -107,6 +107,8 @@ CODES: Mapping[str, str] = MappingProxyType(
         "folders_left_out": "note: sub-folders were left out (not recursive)",
         "no_roster_row": "note: a photo has no row in the roster",
         "no_such_photo": "note: a roster row names a photo that is not in the input folder",
+        "roster_rows_share_photo": "note: several roster rows name the same photo; it is matched to none",
+        "photos_share_row": "note: several photos match one roster row; none is matched to it",
         "renamed_output": "note: someone else's file had an output's name; the output got another name",
         "report_not_written": "note: one report was not written because the other could not be",
     }

@@ -25,6 +25,7 @@ class Job:
             --overwrite).
         fingerprint: the input's (size, mtime in ns) when planned.
         person: the roster fields for this photo.
+        roster_row: the roster row (0-based, after the header) it was matched to.
         problem: (code, reason) when the input is rejected while planning.
         previous: the journal record of an earlier run that finished it (then skipped).
     """
@@ -35,5 +36,6 @@ class Job:
     replace: bool = False
     fingerprint: tuple[int, int] = (0, 0)
     person: tuple[tuple[str, str], ...] = ()
+    roster_row: int | None = None
     problem: tuple[str, str] | None = None
     previous: dict[str, Any] | None = None

@@ -3,7 +3,8 @@
 Before a photo's outputs are written a `pending` line names them; after, a `done` line
 records the outcome with the input's size, mtime and the settings hash; a `side` line
 names a batch-level file (QR code, reminder, report) before it is written, so that a later
-run may replace it and never a file of someone else's. A rerun with the
+run may replace it and never a file of someone else's. An `accepted` line says a person
+looked at a finished photo and keeps it as it is: its `done` record then needs no review. A rerun with the
 same settings skips inputs whose last `done` line matches and whose outputs still exist,
 and may reuse (rewrite) the names a `pending` or `done` line gave to the same input. A
 half-written last line, left by a kill, is ignored.
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 JOURNAL_NAME = ".frame-studio-journal.jsonl"
+ACCEPTED = "accepted"
+"""The flag of a photo a person looked at and kept as it is."""
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +73,15 @@ def read_journal(out_dir: Path) -> JournalState:
         state.owned.setdefault(source, set()).update(o for o in outputs if isinstance(o, str))
         if record.get("state") == "done":
             state.done[source] = record
+        elif record.get("state") == ACCEPTED and source in state.done:
+            state.done[source] = accepted_record(state.done[source])
     return state
+
+
+def accepted_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A `done` (or report) record once a person has accepted the photo as it is."""
+    flags = [flag for flag in record.get("flags") or [] if flag != ACCEPTED]
+    return record | {"flags": [*flags, ACCEPTED], "review": False, "review_reasons": []}
 
 
 class JournalWriter:

@@ -15,6 +15,7 @@ from frame_studio.core.frames import Frame
 from frame_studio.core.pipeline import Analysis
 from frame_studio.core.placement import Placement
 from frame_studio.core.review import judge
+from frame_studio.core.roster import StaffMember
 from frame_studio.core.winpath import shown
 
 FRAMED, REJECTED, SKIPPED = "framed", "rejected", "skipped"
@@ -27,6 +28,8 @@ class JobResult:
     `input` is the batch's name of the input ("/"-joined, relative to the input folder, the
     key the plan and the window know it by) or the path given to `render`; the report
     shows it with the platform's separator, as it shows the outputs.
+
+    `staff` is the roster's person the photo was matched to (a batch with a roster).
 
     `window_rect` is the source region behind the window before it is turned by `angle`
     (degrees, clockwise in the source, y down: the placement's angle; 0 when the head was
@@ -44,6 +47,7 @@ class JobResult:
     angle: float | None = None
     review: bool = False
     review_reasons: tuple[str, ...] = ()
+    staff: StaffMember | None = None
 
     @property
     def needs_review(self) -> bool:
@@ -52,7 +56,7 @@ class JobResult:
 
     def record(self) -> dict[str, Any]:
         """The report's JSON object for this input."""
-        return {
+        record = {
             "input": shown(self.input),
             "status": self.status,
             "output": self.outputs[0] if self.outputs else None,
@@ -62,9 +66,13 @@ class JobResult:
             "faces": [list(face) for face in self.faces],
             "window_rect": list(self.window_rect) if self.window_rect else None,
             "angle": self.angle,
+            "code": self.code,
             "review": self.needs_review,
             "review_reasons": list(self.review_reasons),
         }
+        if self.staff is not None:  # a batch with a roster: who the photo is of
+            record |= {"name": self.staff.name, "unit": self.staff.unit, "roster_row": self.staff.row}
+        return record
 
 
 def framed_result(

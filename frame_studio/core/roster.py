@@ -1,14 +1,17 @@
 """Staff rosters (CSV or XLSX): one row per person, a column naming their photo file.
 
 Headers become plain field keys ("Họ và tên" -> `ho_va_ten`, "Đơn vị" -> `don_vi`) for
-name templates and per-person frame text. Every value is NFC-normalised (files saved on
-macOS are often NFD). A photo is matched to a row by its file name, case-insensitively,
-with or without its extension.
+name templates and per-person frame text, case- and accent-insensitively ("HỌ VÀ TÊN",
+"Ho va ten"); the name, unit and photo columns are recognised under their usual Vietnamese
+headers ("Họ và tên"/"Họ tên", "Đơn vị", "Ảnh"/"Tên ảnh"). Every value is NFC-normalised
+(files saved on macOS are often NFD). A photo is matched to a row by its file name, case-
+and normalisation-insensitively, with or without its extension.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -32,6 +35,8 @@ PHOTO_KEYS = (
     "hinh_anh",
     "tep_anh",
 )
+NAME_KEYS = ("ho_va_ten", "ho_ten", "ho_va_ten_can_bo", "ho_ten_can_bo", "ten_can_bo", "hoten", "full_name", "name")
+UNIT_KEYS = ("don_vi", "don_vi_cong_tac", "co_quan", "phong_ban", "bo_phan", "unit", "department")
 MAX_ROWS = 100_000
 
 
@@ -58,23 +63,62 @@ def photo_key(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class StaffMember:
+    """One person of the roster: the row (0-based, after the header), name, unit and photo."""
+
+    row: int
+    name: str
+    unit: str
+    photo: str
+
+
+@dataclass(frozen=True)
 class Roster:
     """A read roster.
 
+    Columns are recognised by their headers as field keys (`field_key`), so "Họ và tên",
+    "HO VA TEN" and "họ và tên" are all `ho_va_ten`.
+
     Attributes:
         fields: the field keys, in column order.
-        people: per photo key, that person's fields (NFC text).
+        rows: every person's row, in the file's order (NFC text per field key; the
+            photo name may be empty: that person has no photo yet).
         photo_field: the key of the column naming the photo.
+        name_field: the key of the person's name column ("Họ và tên", "Họ tên"...), if any.
+        unit_field: the key of the unit column ("Đơn vị"...), if any.
     """
 
     fields: tuple[str, ...]
-    people: dict[str, dict[str, str]]
+    rows: tuple[dict[str, str], ...]
     photo_field: str
+    name_field: str | None = None
+    unit_field: str | None = None
 
-    def person_for(self, file_name: str) -> dict[str, str] | None:
-        """The row for a photo file, by full name or by name without extension."""
+    @functools.cached_property
+    def _rows_by_photo(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for index, row in enumerate(self.rows):
+            if row[self.photo_field]:
+                found.setdefault(photo_key(row[self.photo_field]), []).append(index)
+        return found
+
+    def rows_for(self, file_name: str) -> list[int]:
+        """The rows naming a photo file: by full name or by name without extension, matched
+        case- and normalisation-insensitively. More than one is ambiguous (not a guess)."""
         key = photo_key(file_name)
-        return self.people.get(key) or self.people.get(photo_key(Path(key).stem))
+        rows = self._rows_by_photo.get(key, []) + self._rows_by_photo.get(Path(key).stem, [])
+        return sorted(set(rows))
+
+    def member(self, row: int) -> StaffMember:
+        """The person of one row."""
+        fields = self.rows[row]
+        name = fields.get(self.name_field, "") if self.name_field else ""
+        unit = fields.get(self.unit_field, "") if self.unit_field else ""
+        return StaffMember(row, name, unit, fields[self.photo_field])
+
+    def staff(self) -> list[StaffMember]:
+        """Everyone in the roster, in the file's order."""
+        return [self.member(row) for row in range(len(self.rows))]
 
 
 def _read_csv_rows(path: Path) -> list[list[str]]:
@@ -136,12 +180,13 @@ def read_roster(path: str | Path) -> Roster:
     if photo_field is None:
         wanted = ", ".join(repr(k) for k in PHOTO_KEYS[:4])
         raise RosterError(path, "no_photo_column", f"no column names the photo file (a header like {wanted})")
-    people: dict[str, dict[str, str]] = {}
+    rows_read = []
     for row in rows[1:]:
         person = {
             key: unicodedata.normalize("NFC", row[i].strip()) if i < len(row) else ""
             for i, key in enumerate(keys)
         }
-        if person[photo_field]:
-            people[photo_key(person[photo_field])] = person
-    return Roster(fields=keys, people=people, photo_field=photo_field)
+        rows_read.append(person)
+    name_field = next((k for k in NAME_KEYS if k in keys), None)
+    unit_field = next((k for k in UNIT_KEYS if k in keys), None)
+    return Roster(keys, tuple(rows_read), photo_field, name_field, unit_field)

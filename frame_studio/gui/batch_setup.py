@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frame_studio.core.batch_plan import BatchSettings
+from frame_studio.core.batch_plan import BatchSettings, settings_for
 from frame_studio.core.frames import Frame
 from frame_studio.gui.batch_run import FORMATS, SIZE_CHOICES
 from frame_studio.gui.frame_combo import fill_frame_box
@@ -146,11 +146,10 @@ class BatchSetup(QGroupBox):
 
     def batch_settings(self) -> BatchSettings:
         """What the chosen frame, sizes and format make."""
-        return BatchSettings(
-            frame=str(self.frame.folder),
-            sizes=SIZE_CHOICES[int(self.size_box.currentData())],
-            format=str(self.format_box.currentData()),
+        chosen = BatchSettings(
+            sizes=SIZE_CHOICES[int(self.size_box.currentData())], format=str(self.format_box.currentData())
         )
+        return settings_for(self.frame, chosen)  # a pack's frame keeps its campaign's link and dates
 
     def set_frames(self, frames: list[Frame]) -> None:
         """Offer a new list of frames (a variant was saved)."""

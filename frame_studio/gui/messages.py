@@ -203,7 +203,15 @@ def texts() -> dict[str, str]:
             "messages", "Thư mục con không được tính ({count}): chỉ lấy ảnh nằm ngay trong thư mục ảnh"
         ),
         "no_roster_row": translate("messages", "{name}: không có dòng nào trong danh sách cán bộ"),
-        "no_such_photo": translate("messages", "Danh sách cán bộ có ảnh “{name}” nhưng thư mục ảnh không có"),
+        "no_such_photo": translate(
+            "messages", "{name}: danh sách cán bộ ghi ảnh “{photo}” nhưng thư mục ảnh không có"
+        ),
+        "roster_rows_share_photo": translate(
+            "messages", "{name}: các dòng {rows} của danh sách cán bộ cùng ghi ảnh này, nên chưa gán cho ai"
+        ),
+        "photos_share_row": translate(
+            "messages", "{name}: có nhiều ảnh cùng khớp với cán bộ này ({files}), nên chưa gán ảnh nào"
+        ),
         "renamed_output": translate(
             "messages", "{file}: đã có tệp khác trùng tên (không do Frame Studio tạo), nên lưu thành {chosen}"
         ),

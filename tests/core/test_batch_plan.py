@@ -360,9 +360,10 @@ def test_roster_reads_fields_and_nfc_values(roster_folders: tuple[Path, Path, Ro
     _, _, roster = roster_folders
     assert roster.fields == ("tep_anh", "ho_ten", "don_vi", "chuc_vu")
     assert roster.photo_field == "tep_anh"
-    person = roster.person_for("nv001.jpg")
-    assert person is not None and person["ho_ten"] == unicodedata.normalize("NFC", "Nguyễn Văn An")
-    assert all(unicodedata.is_normalized("NFC", v) for p in roster.people.values() for v in p.values())
+    (row,) = roster.rows_for("nv001.jpg")
+    assert roster.member(row).name == unicodedata.normalize("NFC", "Nguyễn Văn An")
+    assert (roster.name_field, roster.unit_field) == ("ho_ten", "don_vi")
+    assert all(unicodedata.is_normalized("NFC", v) for p in roster.rows for v in p.values())
 
 
 def test_roster_drives_the_name_template(roster_folders: tuple[Path, Path, Roster]) -> None:
