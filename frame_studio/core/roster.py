@@ -35,7 +35,10 @@ PHOTO_KEYS = (
     "hinh_anh",
     "tep_anh",
 )
-NAME_KEYS = ("ho_va_ten", "ho_ten", "ho_va_ten_can_bo", "ho_ten_can_bo", "ten_can_bo", "hoten", "full_name", "name")
+NAME_KEYS = (
+    *("ho_va_ten", "ho_ten", "ho_va_ten_can_bo", "ho_ten_can_bo", "ten_can_bo", "hoten"),
+    *("full_name", "name"),
+)
 UNIT_KEYS = ("don_vi", "don_vi_cong_tac", "co_quan", "phong_ban", "bo_phan", "unit", "department")
 MAX_ROWS = 100_000
 

@@ -117,7 +117,10 @@ def roster_batch(tmp_path: Path) -> tuple[Plan, list[JobResult]]:
     return plan, run(plan)
 
 
-def test_roster_notes_say_what_could_not_be_matched_for_sure(roster_batch: tuple[Plan, list[JobResult]]) -> None:
+RosterRun = tuple[Plan, list[JobResult]]
+
+
+def test_roster_notes_say_what_could_not_be_matched_for_sure(roster_batch: RosterRun) -> None:
     plan, _ = roster_batch
     notes = {getattr(note, "code", ""): [] for note in plan.notes}
     for note in plan.notes:
@@ -131,7 +134,7 @@ def test_roster_notes_say_what_could_not_be_matched_for_sure(roster_batch: tuple
     assert "chung.jpg" in notes["roster_rows_share_photo"][0]
 
 
-def test_ambiguous_photos_belong_to_nobody_and_keep_their_names(roster_batch: tuple[Plan, list[JobResult]]) -> None:
+def test_ambiguous_photos_belong_to_nobody_and_keep_their_names(roster_batch: RosterRun) -> None:
     plan, results = roster_batch
     rows = {job.name: job.roster_row for job in plan.jobs}
     assert rows["Anh CB.JPG"] is None and rows["anh cb.jpg"] is None and rows["chung.jpg"] is None
@@ -141,7 +144,7 @@ def test_ambiguous_photos_belong_to_nobody_and_keep_their_names(roster_batch: tu
     assert Path(outputs["anh cb.jpg"]).parent == plan.out_dir  # not named after anybody
 
 
-def test_every_record_says_whose_photo_it_is(roster_batch: tuple[Plan, list[JobResult]]) -> None:
+def test_every_record_says_whose_photo_it_is(roster_batch: RosterRun) -> None:
     _, results = roster_batch
     records = {result.input: result.record() for result in results}
     person = {key: records["binh.jpg"][key] for key in ("name", "unit", "roster_row")}
@@ -152,7 +155,7 @@ def test_every_record_says_whose_photo_it_is(roster_batch: tuple[Plan, list[JobR
     assert records["an.jpg"]["review"] is False
 
 
-def test_accept_as_is_clears_review_and_survives_a_rerun(roster_batch: tuple[Plan, list[JobResult]]) -> None:
+def test_accept_as_is_clears_review_and_survives_a_rerun(roster_batch: RosterRun) -> None:
     plan, results = roster_batch
     group = next(result for result in results if result.input == "dung.jpg")
     accepted = accept_as_is(plan, group)
@@ -165,7 +168,7 @@ def test_accept_as_is_clears_review_and_survives_a_rerun(roster_batch: tuple[Pla
     assert again["chi.jpg"].needs_review is True  # the others keep their verdict
 
 
-def test_a_hand_fix_clears_review(roster_batch: tuple[Plan, list[JobResult]]) -> None:
+def test_a_hand_fix_clears_review(roster_batch: RosterRun) -> None:
     plan, results = roster_batch
     group = next(result for result in results if result.input == "dung.jpg")
     assert group.review
