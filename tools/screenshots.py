@@ -2,10 +2,11 @@
 
 Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [--language vi|en] [--no-small]
 
-Writes: 1-photo.png (a photo with its face placed), 2-batch-running.png (a batch in
-progress), 3-batch-review.png (the review list with flagged and rejected photos first),
-4-frames-board.png (the variant board with a frame being edited), at 1180x760 in the
-chosen language (the pictures of the user guide). Unless `--no-small`, the same four
+Writes: 1-photo.png (a photo with its face placed), 2-batch-running.png (a roster batch in
+progress, its files named from the roster), 3-batch-review.png (the review list with what
+needs a person first), 3b-batch-summary.png (the per-unit summary), 4-frames-board.png
+(the variant board with a frame being edited), at 1180x760 in the
+chosen language (the pictures of the user guide). Unless `--no-small`, the same five
 moments are also rendered at 1024x700 (the smallest office screen) and 1100x720 (the
 window's first size), in both languages: OUT_DIR/1024x700/vi-1-photo.png,
 .../en-1-photo.png and so on, to look for clipped or squashed controls. The sample photos
@@ -66,6 +67,20 @@ def staff_folder(folder: Path, count: int) -> Path:
     Image.fromarray(np.repeat(sky, 800, axis=1).astype(np.uint8)).save(folder / "phong-canh.jpg")
     (folder / "ghi-chu.jpg").write_text("không phải ảnh", encoding="utf-8")
     return folder
+
+
+UNITS = ("Văn phòng Sở", "Phòng Thông tin - Báo chí", "Trung tâm Công nghệ thông tin")
+
+
+def staff_roster(folder: Path, path: Path) -> Path:
+    """HR's roster of the staff folder: a row per portrait, plus one person without a photo."""
+    rows = ["STT,Họ và tên,Đơn vị,Tên ảnh"]
+    portraits = sorted(p.name for p in folder.iterdir() if p.name[0].isupper())
+    for index, name in enumerate(portraits):
+        rows.append(f"{index + 1},{name.rsplit(' ', 1)[0]},{UNITS[index % len(UNITS)]},{name}")
+    rows.append(f"{len(portraits) + 1},Đinh Văn Tâm,{UNITS[0]},dinh-van-tam.jpg")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    return path
 
 
 GUIDE_SIZE = (1180, 760)
@@ -129,6 +144,12 @@ def main() -> None:
         inputs = staff_folder(root / "Ảnh cán bộ", 24)
         window.batch.setup.in_edit.setText(str(inputs))
         window.batch.setup.out_edit.setText(str(root / "Kết quả"))
+        window.batch.setup.roster_edit.setText(str(staff_roster(inputs, root / "Danh sách cán bộ.csv")))
+        QTimer.singleShot(1000, app.quit)  # the roster is read on a worker
+        app.exec()
+        window.batch.setup.naming.mode_box.setCurrentIndex(1)
+        QTimer.singleShot(1000, app.quit)
+        app.exec()
         window.batch.workers = 1
         progressed = {"count": 0}
 
@@ -143,6 +164,9 @@ def main() -> None:
         window.batch.start()
         wait_for(app, window.batch.batch_finished)
         shots.take("3-batch-review.png")
+        window.batch.tabs.setCurrentIndex(1)
+        shots.take("3b-batch-summary.png")
+        window.batch.tabs.setCurrentIndex(0)
 
         window.tabs.setCurrentWidget(window.frames)
         if window.frames.board.busy:

@@ -17,6 +17,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from frame_studio.cli.common import (
     EXIT_CANNOT_START,
@@ -141,7 +142,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     return _summary(plan, records, files, stopped=cancel.is_set())
 
 
-def _summary(plan: Plan, records: list[dict[str, object]], files: BatchFiles, *, stopped: bool) -> int:
+def _summary(plan: Plan, records: list[dict[str, Any]], files: BatchFiles, *, stopped: bool) -> int:
     """Print the notes, problems and one-line summary; return the exit status."""
     for note in files.notes:
         say(sys.stderr, f"note: {note}")
@@ -149,15 +150,19 @@ def _summary(plan: Plan, records: list[dict[str, object]], files: BatchFiles, *,
         say(sys.stderr, f"error: {problem}")
     counts = Counter(record["status"] for record in records)
     stopped_text = f", stopped early: {len(plan.jobs) - len(records)} not done" if stopped else ""
+    review = sum(bool(record.get("review")) for record in records)
     parts = [
-        f"{counts['framed']} framed, {counts['skipped']} skipped, {counts[REJECTED]} rejected{stopped_text}"
+        f"{counts['framed']} framed, {counts['skipped']} skipped, {counts[REJECTED]} rejected{stopped_text}",
+        f"{review} to review",
     ]
     if plan.ignored:
         parts.append(f"{plan.ignored} system file{'s' if plan.ignored != 1 else ''} ignored")
     if files.problems:
         parts.append(f"{len(files.problems)} batch file(s) not written")
-    report = files.written.get("report_csv")
-    say(sys.stderr, "; ".join(parts) + (f"; report: {report}" if report else ""))
+    report, summary = files.written.get("report_csv"), files.written.get("summary")
+    parts += [f"report: {report}"] if report else []
+    parts += [f"summary by unit: {summary}"] if summary else []
+    say(sys.stderr, "; ".join(parts))
     if files.problems:
         return EXIT_FILES_NOT_WRITTEN
     if counts[REJECTED] or stopped:

@@ -1,4 +1,5 @@
-"""The batch-level files beside the photos: the campaign's QR code, HR's reminder, the reports.
+"""The batch-level files beside the photos: the campaign's QR code, HR's reminder, the reports
+and, with a roster, the per-unit summary for the department.
 
 Each file is written on its own: one that cannot be written (held open in Excel, a folder
 in the way, a link too long for a QR code) is reported and the others are still written.
@@ -23,7 +24,8 @@ from frame_studio.core.journal import JournalWriter, read_journal
 from frame_studio.core.naming import numbered
 from frame_studio.core.qr import QR_FILE_STEM, save_qr
 from frame_studio.core.reminder import REMINDER_FILE, write_reminder
-from frame_studio.core.report import write_reports
+from frame_studio.core.report import read_report, update_reports, write_reports
+from frame_studio.core.summary import SUMMARY_NAME, Summary, summarise, write_summary
 from frame_studio.core.winpath import shown
 
 REPORT_STEM = "frame-studio-report"
@@ -34,15 +36,17 @@ class BatchFiles:
     """What was written beside the photos.
 
     Attributes:
-        written: per role ("qr_png", "qr_svg", "reminder", "report_csv", "report_jsonl"),
-            the file written.
+        written: per role ("qr_png", "qr_svg", "reminder", "report_csv", "report_jsonl",
+            "summary"), the file written.
         problems: the files that could not be written, each with its reason.
         notes: things the user should know (a foreign file kept, ours written beside it).
+        summary: the per-unit summary (a batch with a roster), written or not.
     """
 
     written: dict[str, Path] = field(default_factory=dict)
     problems: list[FrameStudioError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    summary: Summary | None = None
 
 
 def report_paths(out_dir: Path) -> tuple[Path, Path]:
@@ -51,6 +55,30 @@ def report_paths(out_dir: Path) -> tuple[Path, Path]:
     jsonl = roles.get("report_jsonl", f"{REPORT_STEM}.jsonl")
     csv = roles.get("report_csv", f"{REPORT_STEM}.csv")
     return out_dir / jsonl, out_dir / csv
+
+
+def summary_path(out_dir: Path) -> Path | None:
+    """The per-unit summary that the last batch into `out_dir` wrote, if any."""
+    roles = {role: name for name, role in read_journal(out_dir).side.items()}
+    return out_dir / roles["summary"] if "summary" in roles else None
+
+
+def update_batch_reports(plan: Plan, record: dict[str, Any]) -> Summary | None:
+    """After a hand fix or an “accept as is”: replace the input's record in both reports
+    and, with a roster, write the per-unit summary again. Returns the new summary.
+
+    Raises:
+        ExportError: a report or the summary cannot be written (open in Excel...).
+    """
+    jsonl, csv = report_paths(plan.out_dir)
+    update_reports(record, jsonl, csv, people=plan.roster is not None)
+    if plan.roster is None:
+        return None
+    summary = summarise(plan.roster.staff(), read_report(jsonl))
+    path = summary_path(plan.out_dir)
+    if path is not None:  # ours: the batch wrote it (a file of someone else's is never replaced)
+        write_summary(summary, path, overwrite=True)
+    return summary
 
 
 def in_plan_order(plan: Plan, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -118,7 +146,8 @@ class _SideWriter:
 def write_batch_files(
     plan: Plan, records: Iterable[dict[str, Any]], *, report: Path | None = None, overwrite: bool = False
 ) -> BatchFiles:
-    """Write the QR code, the reminder and both reports of a finished (or stopped) batch.
+    """Write the QR code, the reminder, both reports and (with a roster) the per-unit summary
+    of a finished (or stopped) batch.
 
     Args:
         plan: the batch's plan; its frame gives the link and end date.
@@ -157,6 +186,14 @@ def _write_all(side: _SideWriter, plan: Plan, records: Iterable[dict[str, Any]],
     jsonl = report or out_dir / f"{REPORT_STEM}.jsonl"
     jsonl, csv = side.free((jsonl, jsonl.with_suffix(".csv")))
     ordered = in_plan_order(plan, records)
-    if not side.write({"report_csv": csv, "report_jsonl": jsonl}, lambda: write_reports(ordered, jsonl, csv)):
+    people = plan.roster is not None
+    written = side.write(
+        {"report_csv": csv, "report_jsonl": jsonl}, lambda: write_reports(ordered, jsonl, csv, people=people)
+    )
+    if not written:
         text = f"{jsonl}: not written either, so that the two reports describe the same run"
         side.files.notes.append(Note("report_not_written", text, file=jsonl.name))
+    if plan.roster is not None:
+        summary = side.files.summary = summarise(plan.roster.staff(), ordered)
+        (xlsx,) = side.free((out_dir / SUMMARY_NAME,))
+        side.write({"summary": xlsx}, lambda: write_summary(summary, xlsx, overwrite=xlsx.exists()))

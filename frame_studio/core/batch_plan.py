@@ -291,6 +291,33 @@ def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job
     return matched
 
 
+def _check_template(settings: BatchSettings, roster: Roster | None) -> None:
+    if settings.name_template:
+        known = set(BUILTIN_FIELDS) | set(roster.fields if roster else ())
+        unknown = sorted(fields_of(settings.name_template) - known)
+        if unknown:
+            raise BatchError(
+                None, "bad_template", f"the name template uses {{{unknown[0]}}}, which is not a roster column"
+            )
+
+
+def name_preview(roster: Roster, settings: BatchSettings, count: int = 3) -> list[str]:
+    """The output names (first size) that the first `count` people with a photo would get.
+
+    Raises:
+        BatchError: the name template uses a field the roster does not have.
+    """
+    _check_template(settings, roster)
+    suffix = SUFFIX_BY_FORMAT[settings.format]
+    names: list[str] = []
+    for row in roster.rows:
+        photo = row[roster.photo_field]
+        if photo and len(names) < count:
+            job = Job(Path(photo), photo, person=tuple(row.items()))
+            names.append(_base_name(job, settings) + suffix)
+    return names
+
+
 def plan_batch(
     in_dir: str | Path, out_dir: str | Path, settings: BatchSettings, *, roster: Roster | None = None
 ) -> Plan:
@@ -309,13 +336,7 @@ def plan_batch(
         folder_frame = find_frame(settings.frame)
     except FrameStudioError as error:
         raise BatchError(error.path, "bad_frame", error.message) from None
-    if settings.name_template:
-        known = set(BUILTIN_FIELDS) | set(roster.fields if roster else ())
-        unknown = sorted(fields_of(settings.name_template) - known)
-        if unknown:
-            raise BatchError(
-                None, "bad_template", f"the name template uses {{{unknown[0]}}}, which is not a roster column"
-            )
+    _check_template(settings, roster)
     frame = _with_campaign(folder_frame, settings.campaign)  # the photos never show the campaign's facts
     plan = Plan(in_dir, out_dir, settings, frame, settings_hash(folder_frame, settings), [], roster=roster)
     return refresh_plan(plan)

@@ -104,3 +104,32 @@ def framed_result(
 def rejected_result(name: str, error: FrameStudioError) -> JobResult:
     """A rejected input, with the error's code and sentence."""
     return JobResult(name, REJECTED, reason=error.message, code=error.code)
+
+
+def result_of_record(record: dict[str, Any], name: str) -> JobResult:
+    """A report record read back (the Batch workspace shows the last batch at start).
+
+    `name` is the input's batch name ("/"-joined); the record shows it the platform's way.
+    """
+
+    def numbers(values: Any) -> tuple[float, ...]:
+        return tuple(float(v) for v in values)
+
+    staff = None
+    if isinstance(record.get("roster_row"), int):
+        staff = StaffMember(record["roster_row"], record.get("name") or "", record.get("unit") or "", "")
+    rect, code = record.get("window_rect"), record.get("code")
+    return JobResult(
+        name,
+        str(record.get("status")),
+        tuple(str(o) for o in record.get("outputs") or ()),
+        reason=record.get("reason"),
+        code=code,
+        flags=tuple(str(f) for f in record.get("flags") or ()),
+        faces=tuple(numbers(face) for face in record.get("faces") or ()),
+        window_rect=numbers(rect) if rect else None,
+        angle=record.get("angle"),
+        review=bool(record.get("review")) and record.get("status") != REJECTED,
+        review_reasons=tuple(str(r) for r in record.get("review_reasons") or ()),
+        staff=staff,
+    )

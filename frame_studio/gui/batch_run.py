@@ -1,26 +1,30 @@
 """What the Batch workspace runs on workers, and the arithmetic it shows (no widgets here).
 
 The same core calls as `frame-studio batch`: read the roster, plan and check the output
-folder, claim it, run, write the files beside the photos; a hand fix re-exports one photo
-and updates the reports.
+folder, claim it, run, write the files beside the photos; a hand fix re-exports one photo,
+an “accept as is” records a look, and both update the reports and the summary. At start
+the last batch of the output folder is read back from its report.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frame_studio.core.batch import reexport, run_batch
-from frame_studio.core.batch_files import BatchFiles, report_paths, write_batch_files
-from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan
+from frame_studio.core.batch import accept_as_is, reexport, run_batch
+from frame_studio.core.batch_files import BatchFiles, report_paths, update_batch_reports, write_batch_files
+from frame_studio.core.batch_plan import BatchSettings, Plan, name_preview, plan_batch, refresh_plan
+from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.out_folder import check_output_folder, claim_output_folder
-from frame_studio.core.outcome import SKIPPED, JobResult
+from frame_studio.core.outcome import SKIPPED, JobResult, result_of_record
 from frame_studio.core.placement import Placement
-from frame_studio.core.report import update_reports
-from frame_studio.core.roster import read_roster
+from frame_studio.core.report import read_report
+from frame_studio.core.roster import Roster, read_roster
+from frame_studio.core.summary import Summary, summarise
 
 SIZE_CHOICES: dict[int, tuple[int, ...]] = {1080: (1080,), 2048: (2048,), 0: (1080, 2048)}
 """The size presets by their value in the `batch/size` setting (0: both sizes)."""
@@ -47,6 +51,11 @@ class Outcome:
     results: list[JobResult]
     files: BatchFiles = field(default_factory=BatchFiles)
     plan: Plan | None = None
+
+    @property
+    def summary(self) -> Summary | None:
+        """The per-unit summary (a batch with a roster)."""
+        return self.files.summary
 
     @property
     def report(self) -> Path | None:
@@ -77,11 +86,71 @@ def run(
     return Outcome(results, files, plan)
 
 
-def refix(plan: Plan, name: str, placement: Placement) -> JobResult:
-    """Re-export one photo with a hand-made placement, then update both reports (a worker)."""
+@dataclass(frozen=True)
+class Reviewed:
+    """A photo fixed by hand or accepted as it is, and the summary made again (with a roster)."""
+
+    result: JobResult
+    summary: Summary | None
+
+
+def refix(plan: Plan, name: str, placement: Placement) -> Reviewed:
+    """Re-export one photo with a hand-made placement, then update the reports (a worker)."""
     result = reexport(plan, name, placement)
-    update_reports(result.record(), *report_paths(plan.out_dir))
-    return result
+    return Reviewed(result, update_batch_reports(plan, result.record()))
+
+
+def accept(plan: Plan, result: JobResult) -> Reviewed:
+    """Record that a person looked at a photo and keeps it, then update the reports (a worker)."""
+    accepted = accept_as_is(plan, result)
+    return Reviewed(accepted, update_batch_reports(plan, accepted.record()))
+
+
+@dataclass(frozen=True)
+class LastBatch:
+    """The last batch of an output folder, as its report says, and the plan to fix it with
+    (None when the photo folder, roster or settings cannot be planned now)."""
+
+    results: list[JobResult]
+    plan: Plan | None
+    summary: Summary | None
+
+
+def last_batch(in_dir: str, out_dir: str, settings: BatchSettings, roster: str = "") -> LastBatch:
+    """Read the report of the last batch into `out_dir` (empty when there is none)."""
+    jsonl = report_paths(Path(out_dir))[0]
+    records = read_report(jsonl) if jsonl.is_file() else []
+    results = [result_of_record(record, record["input"].replace(os.sep, "/")) for record in records]
+    plan = None
+    if results and in_dir:
+        try:
+            plan = prepare(in_dir, out_dir, settings, roster)
+        except FrameStudioError:
+            plan = None  # shown, not fixable until the folders are chosen again
+    summary = summarise(plan.roster.staff(), records) if plan and plan.roster else None
+    return LastBatch(results, plan, summary)
+
+
+@dataclass(frozen=True)
+class NamePreview:
+    """A roster read for its columns, and the first output names (or why the template fails)."""
+
+    roster: Roster
+    names: list[str]
+    problem: FrameStudioError | None = None
+
+
+def preview(roster: str, settings: BatchSettings) -> NamePreview:
+    """The roster's columns and the first output names the settings give (a worker).
+
+    Raises:
+        RosterError: the roster cannot be read.
+    """
+    people = read_roster(roster)
+    try:
+        return NamePreview(people, name_preview(people, settings))
+    except FrameStudioError as error:  # a template naming a column the roster lacks
+        return NamePreview(people, [], error)
 
 
 def batch_placement(result: JobResult) -> Placement | None:

@@ -1,4 +1,5 @@
-"""The Batch workspace's setup form: folders, roster, frame, sizes and format, kept in Settings."""
+"""The Batch workspace's setup form: folders, roster, file names, frame, sizes and format, kept
+in Settings."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from frame_studio.core.batch_plan import BatchSettings, settings_for
 from frame_studio.core.frames import Frame
+from frame_studio.gui.batch_naming import NamingBox
 from frame_studio.gui.batch_run import FORMATS, SIZE_CHOICES
 from frame_studio.gui.frame_combo import fill_frame_box
 from frame_studio.gui.settings import Settings
@@ -45,7 +47,8 @@ class BatchSetup(QGroupBox):
             self.format_box.addItem(name.upper() if name != "webp" else "WebP", name)
         for box in (self.size_box, self.format_box):  # as wide as the longest choice, in each language
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.labels = [QLabel() for _ in range(6)]
+        self.naming = NamingBox()
+        self.labels = [QLabel() for _ in range(7)]
         self._build()
         self._restore()
         self.in_button.clicked.connect(self.choose_input)
@@ -55,6 +58,7 @@ class BatchSetup(QGroupBox):
             edit.textChanged.connect(self._remember)
         for box in (self.size_box, self.format_box, self.frame_box):
             box.currentIndexChanged.connect(self._remember)
+        self.naming.changed.connect(self._remember)
 
     def _build(self) -> None:
         grid = QGridLayout(self)
@@ -70,17 +74,22 @@ class BatchSetup(QGroupBox):
             grid.addWidget(button, row, 2)
         choices = QHBoxLayout()
         choices.addWidget(self.frame_box, 1)
-        for label, box in zip(self.labels[4:], (self.size_box, self.format_box), strict=True):
+        for label, box in zip(self.labels[4:6], (self.size_box, self.format_box), strict=True):
             choices.addSpacing(16)
             choices.addWidget(label)
             choices.addWidget(box)
-        grid.addWidget(self.labels[3], 3, 0)
-        grid.addLayout(choices, 3, 1, 1, 2)
+        grid.addWidget(self.labels[6], 3, 0)
+        grid.addWidget(self.naming, 3, 1, 1, 2)
+        grid.addWidget(self.labels[3], 4, 0)
+        grid.addLayout(choices, 4, 1, 1, 2)
         for label, buddy in zip(self.labels, self.fields(), strict=True):
             label.setBuddy(buddy)
 
     def fields(self) -> tuple[QWidget, ...]:
-        return (self.in_edit, self.out_edit, self.roster_edit, self.frame_box, self.size_box, self.format_box)
+        return (
+            *(self.in_edit, self.out_edit, self.roster_edit, self.frame_box, self.size_box, self.format_box),
+            self.naming.mode_box,
+        )
 
     def retranslate(self) -> None:
         fill_frame_box(self.frame_box, self.frames)  # “ended” in the current language
@@ -92,6 +101,7 @@ class BatchSetup(QGroupBox):
             self.tr("Khung:"),
             self.tr("Kích thước:"),
             self.tr("Định dạng:"),
+            self.tr("Tên tệp:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -103,6 +113,7 @@ class BatchSetup(QGroupBox):
         sizes = {1080: self.tr("1080 px"), 2048: self.tr("2048 px"), 0: self.tr("1080 và 2048 px")}
         for index in range(self.size_box.count()):
             self.size_box.setItemText(index, sizes[self.size_box.itemData(index)])
+        self.naming.retranslate()
 
     def takes(self, paths: list[Path]) -> bool:
         """Whether a drop of `paths` fills a field: a folder or a .csv/.xlsx, while editable."""
@@ -125,6 +136,7 @@ class BatchSetup(QGroupBox):
         """Lock the fields while a batch runs (the box and its title stay readable)."""
         for widget in (*self.fields(), self.in_button, self.out_button, self.roster_button):
             widget.setEnabled(enabled)
+        self.naming.set_editable(enabled)
 
     # -- values ------------------------------------------------------------------------
 
@@ -147,7 +159,10 @@ class BatchSetup(QGroupBox):
     def batch_settings(self) -> BatchSettings:
         """What the chosen frame, sizes and format make."""
         chosen = BatchSettings(
-            sizes=SIZE_CHOICES[int(self.size_box.currentData())], format=str(self.format_box.currentData())
+            sizes=SIZE_CHOICES[int(self.size_box.currentData())],
+            format=str(self.format_box.currentData()),
+            name_template=self.naming.template if self.roster else None,
+            ascii_names=self.naming.ascii_names,
         )
         return settings_for(self.frame, chosen)  # a pack's frame keeps its campaign's link and dates
 
@@ -160,6 +175,8 @@ class BatchSetup(QGroupBox):
         self.in_edit.setText(str(self.settings.get("batch/input")))
         self.out_edit.setText(str(self.settings.get("batch/output")))
         self.roster_edit.setText(str(self.settings.get("batch/roster")))
+        template, ascii_names = self.settings.get("batch/name_template"), self.settings.get("batch/ascii")
+        self.naming.restore(str(template), bool(ascii_names))
         for box, value in (
             (self.size_box, self.settings.get("batch/size")),
             (self.format_box, self.settings.get("batch/format")),
@@ -174,6 +191,8 @@ class BatchSetup(QGroupBox):
         self.settings.set("batch/size", int(self.size_box.currentData()))
         self.settings.set("batch/format", str(self.format_box.currentData()))
         self.settings.set("batch/frame", str(self.frame_box.currentData()))
+        self.settings.set("batch/name_template", self.naming.template or "")
+        self.settings.set("batch/ascii", int(self.naming.ascii_names))
         self.changed.emit()
 
     def choose_input(self) -> None:

@@ -1,8 +1,10 @@
-"""The Batch workspace (HR): frame a whole folder, watch it run, review what was flagged, fix by hand.
+"""The Batch workspace (HR): frame a whole folder, watch it run, review what needs a person,
+fix by hand or accept as is, and see the per-unit summary of a roster batch.
 
 Planning and running happen on the app's thread pool (`batch_run`), so the window never
 freezes; each result arrives as a `progressed` signal and becomes a row of the review list
-(`review_model`). Errors are shown in the workspace itself, never in a blocking dialog.
+(`review_model`), as does each roster note. At start the last batch of the output folder is
+shown again. Errors are shown in the workspace itself, never in a blocking dialog.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,19 +27,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from frame_studio.core.batch_files import report_paths
+from frame_studio.core.batch_files import report_paths, summary_path
 from frame_studio.core.batch_plan import Plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.frames import Frame
 from frame_studio.core.out_folder import FolderBusyError
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.roster import RosterError
+from frame_studio.core.summary import Summary
 from frame_studio.gui import ask, batch_run
-from frame_studio.gui.batch_run import Meter, Outcome
+from frame_studio.gui.batch_run import LastBatch, Meter, NamePreview, Outcome, Reviewed
 from frame_studio.gui.batch_setup import BatchSetup
 from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.messages import error_text, note_text
@@ -45,6 +49,7 @@ from frame_studio.gui.review_model import (
     ANY,
     FLAGGED,
     FLAGS,
+    NOTES,
     REJECTED_ONLY,
     THUMBNAIL,
     ReviewFilter,
@@ -55,6 +60,7 @@ from frame_studio.gui.review_model import (
     status_word,
 )
 from frame_studio.gui.settings import Settings
+from frame_studio.gui.unit_summary import UnitSummary
 from frame_studio.gui.workers import Worker, start_worker
 
 log = logging.getLogger(__name__)
@@ -91,11 +97,17 @@ class BatchWorkspace(QWidget):
         self.proxy = ReviewFilter(self)
         self.proxy.setSourceModel(self.model)
         self.setAcceptDrops(True)  # a folder dropped here becomes the photo folder
+        self._roster_read: str | None = None  # the roster path whose columns are offered
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(300)
         self._make_widgets()
         self._build()
         self._connect()
         self.retranslate()
         self._update_buttons()
+        self.show_last_batch()
+        self._start_preview()
 
     # -- building ----------------------------------------------------------------------
 
@@ -118,10 +130,11 @@ class BatchWorkspace(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.filter_label, self.filter_box, self.hint_label = QLabel(), QComboBox(), QLabel()
         self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for mode in (ANY, FLAGGED, REJECTED_ONLY, *FLAGS):
+        for mode in (ANY, FLAGGED, REJECTED_ONLY, NOTES, *FLAGS):
             self.filter_box.addItem("", mode)
         self.hint_label.setStyleSheet("color: palette(placeholder-text);")
         self.open_folder_button, self.open_report_button = QPushButton(), QPushButton()
+        self.accept_button = QPushButton()
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
@@ -145,9 +158,13 @@ class BatchWorkspace(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 15px;")
+        self.unit_summary = UnitSummary()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.view, "")
+        self.tabs.addTab(self.unit_summary, "")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.tabs)
 
     def _build(self) -> None:
         run = QHBoxLayout()
@@ -160,6 +177,7 @@ class BatchWorkspace(QWidget):
         review.addWidget(self.filter_box)
         review.addSpacing(12)
         review.addWidget(self.hint_label, 1)
+        review.addWidget(self.accept_button)
         review.addWidget(self.open_folder_button)
         review.addWidget(self.open_report_button)
         layout = QVBoxLayout(self)
@@ -178,6 +196,12 @@ class BatchWorkspace(QWidget):
         self.view.activated.connect(self.request_fix)
         self.open_folder_button.clicked.connect(self.open_output_folder)
         self.open_report_button.clicked.connect(self.open_report)
+        self.accept_button.clicked.connect(self.accept_current)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.unit_summary.open_requested.connect(self.open_summary)
+        self.setup.changed.connect(self._preview_timer.start)
+        self.setup.naming.preview_wanted.connect(self._start_preview)
+        self._preview_timer.timeout.connect(self._start_preview)
 
     def set_frames(self, frames: list[Frame]) -> None:
         """Offer a new list of frames (a variant was saved)."""
@@ -194,6 +218,12 @@ class BatchWorkspace(QWidget):
         self.progress.setFormat(self.tr("%v/%m ảnh"))
         self.filter_label.setText(self.tr("Hiển thị:"))
         self.hint_label.setText(self.tr("Nhấp đúp vào một ảnh để chỉnh tay trong “Ảnh của tôi”."))
+        self.accept_button.setText(self.tr("Đã xem, giữ nguyên"))
+        self.accept_button.setToolTip(self.tr("Ảnh này đã được xem và dùng được như hiện tại (Ctrl+Enter)"))
+        self.accept_button.setShortcut("Ctrl+Return")
+        self.tabs.setTabText(0, self.tr("Danh sách ảnh"))
+        self.tabs.setTabText(1, self.tr("Tổng hợp theo đơn vị"))
+        self.unit_summary.retranslate()
         self.open_folder_button.setText(self.tr("Mở thư mục kết quả"))
         self.open_report_button.setText(self.tr("Mở báo cáo"))
         self.empty_label.setText(
@@ -272,6 +302,7 @@ class BatchWorkspace(QWidget):
         self._busy, self._stopping = True, False
         self.plan, self.meter, self.outcome = None, None, None
         self.model.clear()
+        self._show_summary(None)
         self.stack.setCurrentWidget(self.empty_label)
         self.progress.setRange(0, 0)  # busy until the plan is known
         self._set_texts(rate=lambda: self.tr("Đang lập danh sách ảnh…"))
@@ -319,6 +350,10 @@ class BatchWorkspace(QWidget):
         self._set_texts(rate=lambda: self.tr("Đang khởi động…"))
         if plan.notes:
             self._set_texts(summary=lambda: self._notes_text(plan))
+            for index, note in enumerate(plan.notes):
+                self.model.add_note(note, len(plan.jobs) + index)
+            self.stack.setCurrentWidget(self.tabs)
+            self._update_filter_texts()
         self._run(plan, wait=False)
         self._update_buttons()
         self.batch_started.emit(plan)
@@ -332,7 +367,7 @@ class BatchWorkspace(QWidget):
         self.batch_worker = start_worker(self.pool, worker)
 
     def _notes_text(self, plan: Plan) -> str:
-        text = self.tr("%n ghi chú khi lập danh sách (di chuột vào đây để xem).", "", len(plan.notes))
+        text = self.tr("%n ghi chú khi lập danh sách (xem trong danh sách bên dưới).", "", len(plan.notes))
         self.summary_label.setToolTip("\n".join(note_text(note) for note in plan.notes))
         return text
 
@@ -340,7 +375,7 @@ class BatchWorkspace(QWidget):
         if self.plan is None or self.meter is None:
             return
         self.model.add(result, self._order.get(result.input, len(self._order)))
-        self.stack.setCurrentWidget(self.view)
+        self.stack.setCurrentWidget(self.tabs)
         self.meter.advance(result)
         self.progress.setValue(self.meter.done)
         self._set_texts(rate=self._rate_text)
@@ -428,6 +463,7 @@ class BatchWorkspace(QWidget):
         problems = outcome.files.problems
         if problems:
             self._set_texts(error=lambda: self._problems_text(problems))
+        self._show_summary(outcome.summary)
         self._update_buttons()
         self.batch_finished.emit(outcome)
 
@@ -476,6 +512,10 @@ class BatchWorkspace(QWidget):
         out = self.setup.out_dir
         self.open_folder_button.setEnabled(bool(out) and Path(out).is_dir())
         self.open_report_button.setEnabled(self.report_path() is not None)
+        current = self.proxy.result_at(self.view.currentIndex())
+        self.accept_button.setEnabled(
+            not busy and self.plan is not None and current is not None and is_flagged(current)
+        )
 
     # -- review ------------------------------------------------------------------------
 
@@ -492,6 +532,7 @@ class BatchWorkspace(QWidget):
             ANY: self.tr("Tất cả"),
             FLAGGED: self.tr("Cần xem lại"),
             REJECTED_ONLY: self.tr("Không xử lý được"),
+            NOTES: self.tr("Ghi chú danh sách"),
         }
         for index in range(self.filter_box.count()):
             mode = str(self.filter_box.itemData(index))
@@ -533,12 +574,122 @@ class BatchWorkspace(QWidget):
         self.fix_requested.emit(request)
         return request
 
-    def _fix_applied(self, plan: Plan, result: object) -> None:
-        if plan is not self.plan or not isinstance(result, JobResult):
+    def _fix_applied(self, plan: Plan, reviewed: object) -> None:
+        if plan is not self.plan or not isinstance(reviewed, Reviewed):
             return
-        self.model.replace(result)
+        self.model.replace(reviewed.result)
+        if reviewed.summary is not None:
+            self._show_summary(reviewed.summary)
+        self._set_texts(error=None)
         self._update_filter_texts()
         self._update_buttons()
+
+    def accept_current(self) -> Worker | None:
+        """“Accept as is” the selected photo: it was looked at and is fine as it is."""
+        result, plan = self.proxy.result_at(self.view.currentIndex()), self.plan
+        if result is None or plan is None or self._busy or not is_flagged(result):
+            return None
+        worker = Worker(batch_run.accept, plan, result, context=plan)
+        worker.signals.finished.connect(self._accepted)
+        worker.signals.failed.connect(self._review_failed)
+        self.accept_button.setEnabled(False)
+        return start_worker(self.pool, worker)
+
+    def _accepted(self, reviewed: Reviewed, plan: Plan) -> None:
+        self._fix_applied(plan, reviewed)
+
+    def _review_failed(self, error: BaseException, trace: str, _plan: Plan) -> None:
+        if isinstance(error, FrameStudioError):
+            reason = error_text(error.code, error.message)
+        else:
+            log.error("accepting a photo failed:\n%s", trace)
+            reason = str(error)
+        self._set_texts(error=lambda: self.tr("Không ghi được: {reason}").format(reason=reason))
+        self._update_buttons()
+
+    # -- the per-unit summary ------------------------------------------------------------
+
+    def _show_summary(self, summary: Summary | None) -> None:
+        self.unit_summary.show_summary(summary)
+        self.tabs.setTabEnabled(1, summary is not None)
+        self.unit_summary.open_button.setEnabled(self.summary_file() is not None)
+
+    def summary_file(self) -> Path | None:
+        """The per-unit summary workbook of the output folder, when there is one."""
+        out = self.setup.out_dir
+        path = summary_path(Path(out)) if out else None
+        return path if path is not None and path.is_file() else None
+
+    def open_summary(self) -> None:
+        path = self.summary_file()
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.resolve())))
+
+    # -- the last batch, shown again at start ---------------------------------------------
+
+    def show_last_batch(self) -> Worker | None:
+        """Read the output folder's last report on a worker and show it (nothing when none)."""
+        if not self.setup.out_dir or self._busy:
+            return None
+        settings = self.setup.batch_settings()
+        worker = Worker(
+            batch_run.last_batch, self.setup.in_dir, self.setup.out_dir, settings, self.setup.roster
+        )
+        worker.signals.finished.connect(self._last_batch_read)
+        return start_worker(self.pool, worker)
+
+    def _last_batch_read(self, last: LastBatch) -> None:
+        if self._busy or self.model.rows or not last.results:
+            return  # a batch started meanwhile, or there is nothing to show
+        self.plan = last.plan
+        for order, result in enumerate(last.results):
+            self.model.add(result, order)
+        self.stack.setCurrentWidget(self.tabs)
+        self._show_summary(last.summary)
+        self._set_texts(summary=lambda: self._restored_text(last))
+        self._update_filter_texts()
+        self._update_buttons()
+
+    def _restored_text(self, last: LastBatch) -> str:
+        flagged = sum(is_flagged(result) for result in last.results)
+        text = self.tr("Kết quả lần trước: %n ảnh", "", len(last.results))
+        return text + "; " + self.tr("%n ảnh cần xem lại", "", flagged) + "."
+
+    # -- file names from the roster ------------------------------------------------------
+
+    def _start_preview(self) -> Worker | None:
+        """Read the roster (when it changed) and preview the names, on a worker."""
+        roster = self.setup.roster
+        if not roster:
+            self._roster_read = None
+            self.setup.naming.set_roster(None)
+            return None
+        worker = Worker(batch_run.preview, roster, self.setup.batch_settings(), context=roster)
+        worker.signals.finished.connect(self._previewed)
+        worker.signals.failed.connect(self._preview_failed)
+        return start_worker(self.pool, worker)
+
+    def _previewed(self, read: NamePreview, path: str) -> None:
+        if path != self.setup.roster:
+            return  # another roster was chosen meanwhile
+        if self._roster_read != path:
+            self._roster_read = path
+            self.setup.naming.set_roster(read.roster)
+        problem = read.problem
+        self.setup.naming.set_preview(
+            read.names, error_text(problem.code, problem.message) if problem else ""
+        )
+
+    def _preview_failed(self, error: BaseException, trace: str, path: str) -> None:
+        if path != self.setup.roster:
+            return
+        if isinstance(error, RosterError):
+            self._roster_read = None
+            self.setup.naming.set_roster(None)
+        if isinstance(error, FrameStudioError):
+            self.setup.naming.set_preview([], error_text(error.code, error.message))
+        else:
+            log.error("previewing the names failed:\n%s", trace)
 
     def report_path(self) -> Path | None:
         """The CSV report of the output folder, when there is one."""

@@ -1,8 +1,11 @@
-"""The batch review list: one row per input, flagged and rejected photos first, filterable.
+"""The batch review list: one row per input, and one per roster note; what needs a person first.
 
-`ReviewModel` holds the results in arrival order; `ReviewFilter` sorts them (rejected, then
-flagged, then the rest, each in plan order) and filters them (all / flagged / rejected /
-one flag). Thumbnails are lazy: the first time a row's picture is asked for, the model
+A photo needs review when the core's verdict says so (`JobResult.review`: no face, several
+faces, a fill or a softness people would see), not for every flag: the other flags are
+shown as information. `ReviewModel` holds the rows in arrival order; `ReviewFilter` sorts
+them (rejected, then needing review and roster notes, then the rest, each in plan order)
+and filters them (all / needing review / rejected / roster notes / one flag).
+Thumbnails are lazy: the first time a row's picture is asked for, the model
 emits `thumbnail_wanted` and the owner loads it off the GUI thread (`load_thumbnail`),
 then hands it back with `set_thumbnail`.
 """
@@ -26,39 +29,49 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPixmap
 
+from frame_studio.core.journal import ACCEPTED
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult
 from frame_studio.core.winpath import shown
 from frame_studio.gui.convert import to_qimage
-from frame_studio.gui.messages import error_text, flag_text
+from frame_studio.gui.messages import error_text, flag_text, note_text
 
 THUMBNAIL = 48
 ADJUSTED = "adjusted"  # reexport() adds it: the placement was chosen by hand
-FLAGS = ("no_face", "several_faces", "padded", "low_resolution", ADJUSTED)
+FLAGS = ("no_face", "several_faces", "padded", "low_resolution", ADJUSTED, ACCEPTED)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("picture", "name", "status", "flags", "reason")
-ANY, FLAGGED, REJECTED_ONLY = "all", "flagged", "rejected"
-REJECTED_TINT, FLAGGED_TINT = QColor("#fde2e1"), QColor("#fff1cc")
+ANY, FLAGGED, REJECTED_ONLY, NOTES = "all", "flagged", "rejected", "notes"
+NOTE = "note"  # the status of a roster note's row (not a photo)
+REJECTED_TINT, FLAGGED_TINT, NOTE_TINT = QColor("#fde2e1"), QColor("#fff1cc"), QColor("#e3eefc")
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def flag_word(flag: str) -> str:
-    """A flag in words (the shared words, plus the batch's own `adjusted`)."""
-    return QCoreApplication.translate("review", "đã chỉnh tay") if flag == ADJUSTED else flag_text(flag)
+    """A flag in words (the shared words, plus the batch's own `adjusted` and `accepted`)."""
+    if flag == ADJUSTED:
+        return QCoreApplication.translate("review", "đã chỉnh tay")
+    if flag == ACCEPTED:
+        return QCoreApplication.translate("review", "đã xem, giữ nguyên")
+    return flag_text(flag)
 
 
 def is_flagged(result: JobResult) -> bool:
-    """Needs a look: a finished photo with a flag other than “adjusted by hand”."""
-    return result.status != REJECTED and any(flag != ADJUSTED for flag in result.flags)
+    """Needs a person: a finished photo whose verdict says so (not every flag does)."""
+    return result.status in (FRAMED, SKIPPED) and result.review
 
 
 def status_word(result: JobResult) -> str:
+    if result.status == NOTE:
+        return QCoreApplication.translate("review", "Ghi chú danh sách")
     if result.status == REJECTED:
         return QCoreApplication.translate("review", "Không xử lý được")
     if is_flagged(result):
         return QCoreApplication.translate("review", "Cần xem lại")
     if ADJUSTED in result.flags:
         return QCoreApplication.translate("review", "Đã chỉnh tay")
+    if ACCEPTED in result.flags:
+        return QCoreApplication.translate("review", "Đã xem, giữ nguyên")
     if result.status == SKIPPED:
         return QCoreApplication.translate("review", "Đã có từ lần trước")
     return QCoreApplication.translate("review", "Đã gắn khung")
@@ -81,6 +94,7 @@ class ReviewRow:
 
     result: JobResult
     order: int
+    note: str | None = None  # a roster note (a `core.errors.Note`), said in the current language
     image: QImage | None = None
     pixmap: QPixmap | None = field(default=None, repr=False)
     asked: bool = False
@@ -116,6 +130,15 @@ class ReviewModel(QAbstractTableModel):
         self.tally.update(filters_of(result))
         self.endInsertRows()
 
+    def add_note(self, note: str, order: int) -> None:
+        """Add a roster note as a row of its own (it names a photo or a person)."""
+        row = len(self.rows)
+        name = getattr(note, "params", {}).get("name", "")
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.append(ReviewRow(JobResult(name, NOTE, code=getattr(note, "code", None)), order, note))
+        self.tally.update([ANY, NOTES])
+        self.endInsertRows()
+
     def replace(self, result: JobResult) -> None:
         """A new result for an input (a fix by hand): its picture is loaded again."""
         row = self.by_name[result.input]
@@ -142,8 +165,8 @@ class ReviewModel(QAbstractTableModel):
         return self.rows[row].result
 
     def results(self) -> list[JobResult]:
-        """Every result, in plan order."""
-        return [row.result for row in sorted(self.rows, key=lambda row: row.order)]
+        """Every photo's result, in plan order (no notes)."""
+        return [row.result for row in sorted(self.rows, key=lambda row: row.order) if row.note is None]
 
     # -- Qt's model interface ------------------------------------------------------------
 
@@ -173,18 +196,28 @@ class ReviewModel(QAbstractTableModel):
         row = self.rows[index.row()]
         result, column = row.result, COLUMNS[index.column()]
         if role == SORT_ROLE:
-            priority = 0 if result.status == REJECTED else 1 if is_flagged(result) else 2
+            priority = 0 if result.status == REJECTED else 1 if is_flagged(result) or row.note else 2
             return priority * 10_000_000 + row.order
         if role == Qt.ItemDataRole.DecorationRole and column == "picture":
             return self._picture(row)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return (
-                REJECTED_TINT if result.status == REJECTED else FLAGGED_TINT if is_flagged(result) else None
-            )
-        if role == Qt.ItemDataRole.ForegroundRole and (result.status == REJECTED or is_flagged(result)):
+            return _tint(row)
+        if role == Qt.ItemDataRole.ForegroundRole and _tint(row) is not None:
             return QColor("#1f1f1f")  # readable on the tint whatever the palette
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if row.note is not None:
+                return self._note_text(row.note, column)
             return self._text(result, column, role == Qt.ItemDataRole.ToolTipRole)
+        return None
+
+    @staticmethod
+    def _note_text(note: str, column: str) -> str | None:
+        if column == "name":
+            return getattr(note, "params", {}).get("name") or None
+        if column == "status":
+            return QCoreApplication.translate("review", "Ghi chú danh sách")
+        if column == "reason":
+            return note_text(note)
         return None
 
     def _picture(self, row: ReviewRow) -> QPixmap | None:
@@ -199,7 +232,9 @@ class ReviewModel(QAbstractTableModel):
 
     def _text(self, result: JobResult, column: str, tooltip: bool) -> str | None:
         if column == "name":
-            return shown(result.input)
+            staff = result.staff
+            who = " · ".join(part for part in (staff.name, staff.unit) if part) if staff else ""
+            return f"{shown(result.input)}\n{who}" if who else shown(result.input)
         if column == "status":
             return status_word(result)
         if column == "flags":
@@ -214,8 +249,18 @@ class ReviewModel(QAbstractTableModel):
         return None
 
 
+def _tint(row: ReviewRow) -> QColor | None:
+    """Rejected red, needing review amber, a roster note blue, the rest the palette's."""
+    if row.note is not None:
+        return NOTE_TINT
+    if row.result.status == REJECTED:
+        return REJECTED_TINT
+    return FLAGGED_TINT if is_flagged(row.result) else None
+
+
 class ReviewFilter(QSortFilterProxyModel):
-    """Rejected, then flagged, then the rest; showing all, flagged, rejected or one flag."""
+    """Rejected, then needing review and notes, then the rest; showing all, needing review,
+    rejected, roster notes or one flag."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -241,6 +286,8 @@ class ReviewFilter(QSortFilterProxyModel):
             return is_flagged(result)
         if self.mode == REJECTED_ONLY:
             return result.status == REJECTED
+        if self.mode == NOTES:
+            return result.status == NOTE
         return self.mode in result.flags
 
     def result_at(self, index: ModelIndex) -> JobResult | None:

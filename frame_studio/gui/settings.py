@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "batch/frame": "",
     "batch/size": 1080,  # a choice of SIZE_CHOICES in batch_setup.py (0: 1080 and 2048)
     "batch/format": "jpg",
+    "batch/name_template": "",  # "" keeps the photo's name; else e.g. "{don_vi}/{ho_va_ten}"
+    "batch/ascii": 0,  # 1: templated names without Vietnamese diacritics
     "frames/photos": "",
     "frames/saved": "",  # folders of variants saved by the user, one per line
 }

@@ -32,7 +32,7 @@ from frame_studio.core.journal import JOURNAL_NAME
 
 VIETNAMESE = "Nguyễn Thị Hường.jpg"
 SUMMARY = re.compile(
-    r"^(\d+) framed, (\d+) skipped, (\d+) rejected(, stopped early: (\d+) not done)?"
+    r"^(\d+) framed, (\d+) skipped, (\d+) rejected(, stopped early: (\d+) not done)?; \d+ to review"
     r"(?:; \d+ system files? ignored)?; report: (.+)$"
 )
 
@@ -183,13 +183,13 @@ def test_csv_report_opens_in_excel(report_run: ReportRun) -> None:
     data = report_run.report.with_suffix(".csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["file", "status", "flags", "reason", "output"]
+    assert rows[0] == ["Ảnh gốc", "Kết quả", "Cần xem lại", "Lý do", "Ghi chú", "Ảnh đã gắn khung"]
     by_file = {row[0]: row for row in rows[1:]}
     assert sorted(by_file) == report_run.inputs
-    assert by_file[VIETNAMESE][1] == "framed"
-    assert "Nguyễn Thị Hường" in by_file[VIETNAMESE][4]
-    assert by_file["text.jpg"][1] == "rejected" and by_file["text.jpg"][3]
-    assert by_file["text.jpg"][4] == ""
+    assert by_file[VIETNAMESE][1] == "Đã gắn khung"
+    assert "Nguyễn Thị Hường" in by_file[VIETNAMESE][5]
+    assert by_file["text.jpg"][1] == "Không xử lý được" and by_file["text.jpg"][3]
+    assert by_file["text.jpg"][5] == ""
 
 
 def test_progress_on_a_non_terminal_prints_plain_lines(report_run: ReportRun) -> None:

@@ -90,7 +90,7 @@ def test_a_report_open_in_excel_keeps_both_reports_of_one_run(tmp_path: Path) ->
     assert closed.code == EXIT_OK, closed.err
     assert set(report(tmp_path / "out")) == {"cb_00.jpg", "cb_01.jpg", "cb_02.jpg"}
     with (tmp_path / "out" / "frame-studio-report.csv").open(encoding="utf-8-sig") as handle:
-        assert [row["file"] for row in csv.DictReader(handle)] == ["cb_00.jpg", "cb_01.jpg", "cb_02.jpg"]
+        assert [row["Ảnh gốc"] for row in csv.DictReader(handle)] == ["cb_00.jpg", "cb_01.jpg", "cb_02.jpg"]
 
 
 def test_a_qr_code_open_in_a_viewer_does_not_stop_the_reports(tmp_path: Path) -> None:

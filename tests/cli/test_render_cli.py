@@ -34,7 +34,7 @@ from frame_studio.cli import main
 
 REPORT_KEYS = {
     *("input", "status", "output", "outputs", "reason", "flags", "faces", "window_rect", "angle"),
-    *("review", "review_reasons"),
+    *("code", "review", "review_reasons"),
 }
 FORMAT_BY_OPTION = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}
 EXIF_ORIENTATION, EXIF_GPS_IFD = 0x0112, 0x8825

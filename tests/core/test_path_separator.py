@@ -77,7 +77,7 @@ def test_reports_and_notes_show_names_with_one_separator(tmp_path: Path, as_on_w
     lines = files.written["report_jsonl"].read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["input"] for line in lines] == shown_names  # in the plan's order
     rows = list(csv.DictReader(io.StringIO(files.written["report_csv"].read_text(encoding="utf-8-sig"))))
-    assert [row["file"] for row in rows] == shown_names
+    assert [row["Ảnh gốc"] for row in rows] == shown_names
 
     update_reports(results["a.jpg"].record(), files.written["report_jsonl"], files.written["report_csv"])
     fixed = JobResult("Tổ 2/b/c.jpg", FRAMED, ("elsewhere.jpg",))

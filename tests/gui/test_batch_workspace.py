@@ -19,8 +19,9 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from workspaces import make_batch_workspace
 
 from frame_studio.core.frames import Frame
-from frame_studio.core.outcome import FRAMED, REJECTED, JobResult
+from frame_studio.core.outcome import FRAMED, REJECTED
 from frame_studio.core.placement import Placement
+from frame_studio.gui.batch_run import Reviewed
 from frame_studio.gui.batch_workspace import BatchWorkspace
 from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.main_window import MainWindow
@@ -208,18 +209,19 @@ def test_a_fix_reexports_the_photo_and_updates_row_and_report(finished: Any) -> 
     before = output.read_bytes()
     cx, cy = request.placement.center
     moved = dataclasses.replace(request.placement, center=(cx + 40, cy), span=request.placement.span * 0.8)
-    result = request.apply(moved)  # the Photo workspace runs this on a worker
-    assert isinstance(result, JobResult)
-    request.applied(result)
+    reviewed = request.apply(moved)  # the Photo workspace runs this on a worker
+    assert isinstance(reviewed, Reviewed)
+    request.applied(reviewed)
+    result = reviewed.result
     assert output.read_bytes() != before
     assert "no_face" not in result.flags and result.flags[-1] == "adjusted"
+    assert not result.review  # placed by a person: nothing left to review
     workspace.set_filter("no_face")
     assert shown_names(workspace) == []  # the face was placed by hand
     workspace.set_filter("adjusted")
     assert shown_names(workspace) == ["landscape.jpg"]
     proxy = workspace.proxy
-    status = "Đã chỉnh tay" if result.flags == ("adjusted",) else "Cần xem lại"
-    assert proxy.data(proxy.index(0, 2)) == status
+    assert proxy.data(proxy.index(0, 2)) == "Đã chỉnh tay"
     assert proxy.data(proxy.index(0, 3)).endswith("đã chỉnh tay")
     records = [
         json.loads(line) for line in (out / "frame-studio-report.jsonl").read_text("utf-8").splitlines()
@@ -228,8 +230,7 @@ def test_a_fix_reexports_the_photo_and_updates_row_and_report(finished: Any) -> 
     assert record["flags"] == list(result.flags)
     assert record["window_rect"][3] == pytest.approx(moved.span, abs=0.1)
     assert [r["input"] for r in records] == sorted(INPUTS)
-    csv_line = f"landscape.jpg,framed,{' '.join(result.flags)},"
-    assert csv_line in (out / "frame-studio-report.csv").read_text("utf-8-sig")
+    assert record["review"] is False
 
 
 def test_thumbnails_load_off_the_gui_thread(finished: Any, qtbot: Any) -> None:

@@ -65,92 +65,97 @@
 <context>
     <name>BatchSetup</name>
     <message>
-        <location filename="../batch_setup.py" line="87"/>
+        <location filename="../batch_setup.py" line="96"/>
         <source>Thiết lập</source>
         <translation>Setup</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="89"/>
+        <location filename="../batch_setup.py" line="98"/>
         <source>Thư mục ảnh:</source>
         <translation>Photo folder:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="90"/>
+        <location filename="../batch_setup.py" line="99"/>
         <source>Thư mục kết quả:</source>
         <translation>Output folder:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="92"/>
+        <location filename="../batch_setup.py" line="101"/>
         <source>Khung:</source>
         <translation>Frame:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="93"/>
+        <location filename="../batch_setup.py" line="102"/>
         <source>Kích thước:</source>
         <translation>Size:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="94"/>
+        <location filename="../batch_setup.py" line="103"/>
         <source>Định dạng:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="91"/>
+        <location filename="../batch_setup.py" line="100"/>
         <source>Danh sách cán bộ:</source>
         <translation>Staff roster:</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="98"/>
+        <location filename="../batch_setup.py" line="104"/>
+        <source>Tên tệp:</source>
+        <translation>File names:</translation>
+    </message>
+    <message>
+        <location filename="../batch_setup.py" line="108"/>
         <source>Thư mục chứa ảnh chân dung của cán bộ</source>
         <translation>Folder with the staff&apos;s portrait photos</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="99"/>
+        <location filename="../batch_setup.py" line="109"/>
         <source>Nơi lưu ảnh đã gắn khung (ngoài thư mục ảnh)</source>
         <translation>Where framed photos go (outside the photo folder)</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="100"/>
+        <location filename="../batch_setup.py" line="110"/>
         <source>Không bắt buộc: tệp .csv hoặc .xlsx</source>
         <translation>Optional: a .csv or .xlsx file</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="102"/>
+        <location filename="../batch_setup.py" line="112"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="103"/>
+        <location filename="../batch_setup.py" line="113"/>
         <source>1080 px</source>
         <translation>1080 px</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="103"/>
+        <location filename="../batch_setup.py" line="113"/>
         <source>2048 px</source>
         <translation>2048 px</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="103"/>
+        <location filename="../batch_setup.py" line="113"/>
         <source>1080 và 2048 px</source>
         <translation>1080 and 2048 px</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="181"/>
+        <location filename="../batch_setup.py" line="199"/>
         <source>Chọn thư mục ảnh</source>
         <translation>Choose the photo folder</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="187"/>
+        <location filename="../batch_setup.py" line="205"/>
         <source>Chọn thư mục kết quả</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="194"/>
+        <location filename="../batch_setup.py" line="212"/>
         <source>Chọn danh sách cán bộ</source>
         <translation>Choose the staff roster</translation>
     </message>
     <message>
-        <location filename="../batch_setup.py" line="196"/>
+        <location filename="../batch_setup.py" line="214"/>
         <source>Danh sách cán bộ</source>
         <translation>Staff roster</translation>
     </message>
@@ -158,152 +163,164 @@
 <context>
     <name>BatchWorkspace</name>
     <message>
-        <location filename="../batch_workspace.py" line="190"/>
-        <location filename="../batch_workspace.py" line="356"/>
+        <location filename="../batch_workspace.py" line="214"/>
+        <location filename="../batch_workspace.py" line="391"/>
         <source>{rate} · còn khoảng {eta}</source>
         <translation>{rate} · about {eta} left</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="192"/>
+        <location filename="../batch_workspace.py" line="216"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="193"/>
+        <location filename="../batch_workspace.py" line="217"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="194"/>
+        <location filename="../batch_workspace.py" line="218"/>
         <source>%v/%m ảnh</source>
         <translation>%v/%m photos</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="195"/>
+        <location filename="../batch_workspace.py" line="219"/>
         <source>Hiển thị:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="197"/>
+        <location filename="../batch_workspace.py" line="221"/>
+        <source>Đã xem, giữ nguyên</source>
+        <translation>Reviewed, keep as is</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="222"/>
+        <source>Ảnh này đã được xem và dùng được như hiện tại (Ctrl+Enter)</source>
+        <translation>This photo has been looked at and is fine as it is (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="224"/>
+        <source>Danh sách ảnh</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="225"/>
+        <source>Tổng hợp theo đơn vị</source>
+        <translation>Summary by unit</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="227"/>
         <source>Mở thư mục kết quả</source>
         <translation>Open output folder</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="198"/>
+        <location filename="../batch_workspace.py" line="228"/>
         <source>Mở báo cáo</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="218"/>
+        <location filename="../batch_workspace.py" line="248"/>
         <source>{s} giây</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="220"/>
+        <location filename="../batch_workspace.py" line="250"/>
         <source>{m} phút {s} giây</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="221"/>
+        <location filename="../batch_workspace.py" line="251"/>
         <source>{h} giờ {m} phút</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="269"/>
+        <location filename="../batch_workspace.py" line="299"/>
         <source>Hãy chọn thư mục ảnh.</source>
         <translation>Choose a photo folder.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="269"/>
+        <location filename="../batch_workspace.py" line="299"/>
         <source>Hãy chọn thư mục kết quả.</source>
         <translation>Choose an output folder.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="277"/>
+        <location filename="../batch_workspace.py" line="308"/>
         <source>Đang lập danh sách ảnh…</source>
         <translation>Listing photos…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="294"/>
+        <location filename="../batch_workspace.py" line="325"/>
         <source>Không bắt đầu được:</source>
         <translation>Could not start:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="301"/>
+        <location filename="../batch_workspace.py" line="332"/>
         <source>Không bắt đầu được: lỗi không mong đợi ({error})</source>
         <translation>Could not start: unexpected error ({error})</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="319"/>
-        <location filename="../batch_workspace.py" line="352"/>
+        <location filename="../batch_workspace.py" line="350"/>
+        <location filename="../batch_workspace.py" line="387"/>
         <source>Đang khởi động…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="196"/>
+        <location filename="../batch_workspace.py" line="220"/>
         <source>Nhấp đúp vào một ảnh để chỉnh tay trong “Ảnh của tôi”.</source>
         <translation>Double-click a photo to adjust it by hand in “My photo”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="200"/>
+        <location filename="../batch_workspace.py" line="230"/>
         <source>Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm “Bắt đầu”.</source>
         <translation>No results yet. Choose a photo folder and an output folder, then click “Start”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="294"/>
+        <location filename="../batch_workspace.py" line="325"/>
         <source>Danh sách cán bộ:</source>
         <translation>Staff roster:</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../batch_workspace.py" line="335"/>
-        <source>%n ghi chú khi lập danh sách (di chuột vào đây để xem).</source>
-        <translation>
-            <numerusform>%n note from listing the photos (hover here to see it).</numerusform>
-            <numerusform>%n notes from listing the photos (hover here to see them).</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../batch_workspace.py" line="353"/>
+        <location filename="../batch_workspace.py" line="388"/>
         <source>{rate} ảnh/giây</source>
         <translation>{rate} photos/s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="366"/>
+        <location filename="../batch_workspace.py" line="401"/>
         <source>Đang đợi loạt ảnh kia ghi xong…</source>
         <translation>Waiting for the other batch to finish…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="373"/>
+        <location filename="../batch_workspace.py" line="408"/>
         <source>Không bắt đầu được: {reason}</source>
         <translation>Could not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="376"/>
+        <location filename="../batch_workspace.py" line="411"/>
         <source>Loạt ảnh dừng vì lỗi: {error}</source>
         <translation>The batch stopped on an error: {error}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="381"/>
+        <location filename="../batch_workspace.py" line="416"/>
         <source>một máy khác</source>
         <translation>another computer</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="383"/>
+        <location filename="../batch_workspace.py" line="418"/>
         <source>trên máy {computer}, từ {since}</source>
         <translation>on {computer}, since {since}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="385"/>
+        <location filename="../batch_workspace.py" line="420"/>
         <source>trên máy {computer}</source>
         <translation>on {computer}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="389"/>
+        <location filename="../batch_workspace.py" line="424"/>
         <source>Thư mục kết quả đang bận</source>
         <translation>Output folder in use</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="391"/>
+        <location filename="../batch_workspace.py" line="426"/>
         <source>Một loạt ảnh khác đang ghi vào thư mục này ({detail}).
 
 Đợi loạt ảnh đó xong rồi tự bắt đầu?</source>
@@ -312,32 +329,32 @@
 Wait for it to finish, then start automatically?</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="394"/>
+        <location filename="../batch_workspace.py" line="429"/>
         <source>Đợi</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="395"/>
+        <location filename="../batch_workspace.py" line="430"/>
         <source>Không đợi</source>
         <translation>Don&apos;t wait</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="405"/>
+        <location filename="../batch_workspace.py" line="440"/>
         <source>Đang dừng sau các ảnh đang xử lý…</source>
         <translation>Stopping after the photos in progress…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="419"/>
+        <location filename="../batch_workspace.py" line="454"/>
         <source>Thời gian: {time}</source>
         <translation>Time: {time}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="436"/>
+        <location filename="../batch_workspace.py" line="472"/>
         <source>Không ghi được {file}: {reason}</source>
         <translation>Could not write {file}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="448"/>
+        <location filename="../batch_workspace.py" line="484"/>
         <source>%n ảnh đã gắn khung</source>
         <translation>
             <numerusform>%n photo framed</numerusform>
@@ -345,7 +362,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="449"/>
+        <location filename="../batch_workspace.py" line="485"/>
         <source>%n đã có từ lần trước</source>
         <translation>
             <numerusform>%n already done</numerusform>
@@ -353,7 +370,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="450"/>
+        <location filename="../batch_workspace.py" line="486"/>
         <source>%n không xử lý được</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -361,7 +378,8 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="453"/>
+        <location filename="../batch_workspace.py" line="489"/>
+        <location filename="../batch_workspace.py" line="656"/>
         <source>%n ảnh cần xem lại</source>
         <translation>
             <numerusform>%n photo needs review</numerusform>
@@ -369,7 +387,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="455"/>
+        <location filename="../batch_workspace.py" line="491"/>
         <source>bỏ qua %n tệp hệ thống (Thumbs.db, desktop.ini…)</source>
         <translation>
             <numerusform>%n system file ignored (Thumbs.db, desktop.ini…)</numerusform>
@@ -377,7 +395,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="460"/>
+        <location filename="../batch_workspace.py" line="496"/>
         <source>Đã dừng giữa chừng: {parts}; còn %n ảnh chưa làm (bấm “Bắt đầu” để làm tiếp).</source>
         <translation>
             <numerusform>Stopped partway: {parts}; %n photo not done yet (click “Start” to continue).</numerusform>
@@ -385,37 +403,63 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="494"/>
+        <location filename="../batch_workspace.py" line="534"/>
         <source>Không xử lý được</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="519"/>
+        <location filename="../batch_workspace.py" line="535"/>
+        <source>Ghi chú danh sách</source>
+        <translation>Roster note</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="560"/>
         <source>Ảnh không xử lý được thì không chỉnh tay được: {reason}</source>
         <translation>A photo that failed cannot be adjusted by hand: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="463"/>
+        <location filename="../batch_workspace.py" line="607"/>
+        <source>Không ghi được: {reason}</source>
+        <translation>Could not be saved: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../batch_workspace.py" line="655"/>
+        <source>Kết quả lần trước: %n ảnh</source>
+        <translation>
+            <numerusform>Last batch: %n photo</numerusform>
+            <numerusform>Last batch: %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="499"/>
         <source>Thư mục ảnh không có tệp nào.</source>
         <translation>The photo folder has no files.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../batch_workspace.py" line="370"/>
+        <source>%n ghi chú khi lập danh sách (xem trong danh sách bên dưới).</source>
+        <translation>
+            <numerusform>%n note while planning (see the list below).</numerusform>
+            <numerusform>%n notes while planning (see the list below).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../batch_workspace.py" line="464"/>
+        <location filename="../batch_workspace.py" line="500"/>
         <source>Xong: {parts}.</source>
         <translation>Done: {parts}.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="492"/>
+        <location filename="../batch_workspace.py" line="532"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="493"/>
+        <location filename="../batch_workspace.py" line="533"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="515"/>
+        <location filename="../batch_workspace.py" line="556"/>
         <source>Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh.</source>
         <translation>Wait for the batch to finish before adjusting single photos.</translation>
     </message>
@@ -783,6 +827,49 @@ Wait for it to finish, then start automatically?</translation>
     </message>
 </context>
 <context>
+    <name>NamingBox</name>
+    <message>
+        <location filename="../batch_naming.py" line="77"/>
+        <source>Giữ tên ảnh gốc</source>
+        <translation>Keep the photo&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="78"/>
+        <source>Theo danh sách cán bộ</source>
+        <translation>From the staff roster</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="80"/>
+        <source>Mỗi cột viết trong ngoặc nhọn, ví dụ {don_vi}/{ho_va_ten}; dấu / tạo thư mục con.</source>
+        <translation>Write each column in braces, e.g. {don_vi}/{ho_va_ten}; a / makes a sub-folder.</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="82"/>
+        <source>Chèn cột</source>
+        <translation>Insert column</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="83"/>
+        <source>Bỏ dấu tiếng Việt</source>
+        <translation>Without diacritics</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="164"/>
+        <source>Chọn danh sách cán bộ để đặt tên tệp theo họ tên, đơn vị…</source>
+        <translation>Choose a staff roster to name the files by name, unit…</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="168"/>
+        <source>Ví dụ: {names}</source>
+        <translation>For example: {names}</translation>
+    </message>
+    <message>
+        <location filename="../batch_naming.py" line="170"/>
+        <source>Tệp kết quả giữ tên của ảnh gốc.</source>
+        <translation>The framed files keep the photos&apos; names.</translation>
+    </message>
+</context>
+<context>
     <name>PackExportDialog</name>
     <message>
         <location filename="../pack_export.py" line="106"/>
@@ -831,106 +918,106 @@ Wait for it to finish, then start automatically?</translation>
 <context>
     <name>PhotoWorkspace</name>
     <message>
-        <location filename="../photo_workspace.py" line="213"/>
+        <location filename="../photo_workspace.py" line="218"/>
         <source>Mở ảnh…</source>
         <extracomment>The file dialog&apos;s filter: &quot;*.avif *.bmp *.gif ...&quot;.</extracomment>
         <translation>Open photo…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="215"/>
-        <location filename="../photo_workspace.py" line="442"/>
+        <location filename="../photo_workspace.py" line="220"/>
+        <location filename="../photo_workspace.py" line="443"/>
         <source>Về vị trí tự động</source>
         <translation>Reset to automatic</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="217"/>
+        <location filename="../photo_workspace.py" line="222"/>
         <source>Cân thẳng đầu theo hai mắt</source>
         <translation>Level the head by the eyes</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="218"/>
+        <location filename="../photo_workspace.py" line="223"/>
         <source>Lưu ảnh…</source>
         <translation>Save photo…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="220"/>
+        <location filename="../photo_workspace.py" line="225"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="222"/>
+        <location filename="../photo_workspace.py" line="227"/>
         <source>Lưu vào kết quả hàng loạt</source>
         <translation>Save to batch results</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="223"/>
+        <location filename="../photo_workspace.py" line="228"/>
         <source>Như trên Facebook:</source>
         <translation>As on Facebook:</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="225"/>
+        <location filename="../photo_workspace.py" line="230"/>
         <source>Độ phân giải thấp: ảnh lưu ra sẽ bị mờ. Nên dùng ảnh gốc lớn hơn hoặc thu nhỏ ảnh.</source>
         <translation>Low resolution: the saved photo will be blurry. Use a larger original photo, or zoom out.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="228"/>
+        <location filename="../photo_workspace.py" line="233"/>
         <source>Khung</source>
         <translation>Frame</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="228"/>
-        <location filename="../photo_workspace.py" line="231"/>
+        <location filename="../photo_workspace.py" line="233"/>
+        <location filename="../photo_workspace.py" line="236"/>
         <source>Thu phóng</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="228"/>
-        <location filename="../photo_workspace.py" line="232"/>
+        <location filename="../photo_workspace.py" line="233"/>
+        <location filename="../photo_workspace.py" line="237"/>
         <source>Xoay</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="282"/>
+        <location filename="../photo_workspace.py" line="287"/>
         <source>Đã lưu vào kết quả hàng loạt.</source>
         <translation>Saved to the batch results.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="286"/>
+        <location filename="../photo_workspace.py" line="291"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="286"/>
+        <location filename="../photo_workspace.py" line="291"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="303"/>
+        <location filename="../photo_workspace.py" line="308"/>
         <source>Đang mở {name}…</source>
         <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="336"/>
+        <location filename="../photo_workspace.py" line="341"/>
         <source>Không mở được {name}: {reason}</source>
         <translation>Could not open {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="337"/>
+        <location filename="../photo_workspace.py" line="342"/>
         <source>Không mở được ảnh</source>
         <translation>Could not open the photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="425"/>
+        <location filename="../photo_workspace.py" line="426"/>
         <source>Chỉnh ảnh</source>
         <translation>Adjust photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="425"/>
+        <location filename="../photo_workspace.py" line="426"/>
         <source>Kéo ảnh</source>
         <translation>Move photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="436"/>
+        <location filename="../photo_workspace.py" line="437"/>
         <source>Chọn khuôn mặt</source>
         <translation>Choose face</translation>
     </message>
@@ -1103,6 +1190,70 @@ or click “Open photo…”</translation>
         <translation>
             <numerusform>%n photo is no longer there: removed from the recent photos.</numerusform>
             <numerusform>%n photos are no longer there: removed from the recent photos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitSummary</name>
+    <message>
+        <location filename="../unit_summary.py" line="55"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="56"/>
+        <source>Số cán bộ</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="57"/>
+        <source>Đã gắn khung</source>
+        <translation>Framed</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="58"/>
+        <source>Chưa có ảnh</source>
+        <translation>No photo yet</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="59"/>
+        <source>Cần xem lại</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="62"/>
+        <source>Mở bảng tổng hợp</source>
+        <translation>Open the summary</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="86"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="88"/>
+        <source>(Chưa ghi đơn vị)</source>
+        <translation>(No unit given)</translation>
+    </message>
+    <message>
+        <location filename="../unit_summary.py" line="96"/>
+        <source>Mọi cán bộ trong danh sách đều đã có ảnh.</source>
+        <translation>Everyone in the roster has a photo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../unit_summary.py" line="98"/>
+        <source> và %n người khác</source>
+        <translation>
+            <numerusform> and %n other</numerusform>
+            <numerusform> and %n others</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../unit_summary.py" line="99"/>
+        <source>Chưa có ảnh (%n người): </source>
+        <translation>
+            <numerusform>No photo yet (%n person): </numerusform>
+            <numerusform>No photo yet (%n people): </numerusform>
         </translation>
     </message>
 </context>
@@ -1578,6 +1729,21 @@ or click “Open photo…”</translation>
         <translation>two frames have the same ID</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="206"/>
+        <source>{name}: danh sách cán bộ ghi ảnh “{photo}” nhưng thư mục ảnh không có</source>
+        <translation>{name}: the staff roster names the photo “{photo}”, which is not in the photo folder</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="209"/>
+        <source>{name}: các dòng {rows} của danh sách cán bộ cùng ghi ảnh này, nên chưa gán cho ai</source>
+        <translation>{name}: rows {rows} of the staff roster all name this photo, so it was given to nobody</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="212"/>
+        <source>{name}: có nhiều ảnh cùng khớp với cán bộ này ({files}), nên chưa gán ảnh nào</source>
+        <translation>{name}: several photos match this person ({files}), so none was given to them</translation>
+    </message>
+    <message>
         <location filename="../messages.py" line="148"/>
         <source>gói chiến dịch chứa tệp đặc biệt; không mở</source>
         <translation>the campaign pack contains a special file; not opened</translation>
@@ -1683,22 +1849,17 @@ or click “Open photo…”</translation>
         <translation>{name}: no row in the staff roster</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="206"/>
-        <source>Danh sách cán bộ có ảnh “{name}” nhưng thư mục ảnh không có</source>
-        <translation>The staff roster names the photo “{name}”, but the photo folder does not have it</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="207"/>
+        <location filename="../messages.py" line="215"/>
         <source>{file}: đã có tệp khác trùng tên (không do Frame Studio tạo), nên lưu thành {chosen}</source>
         <translation>{file}: another file (not made by Frame Studio) has this name, so it was saved as {chosen}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="210"/>
+        <location filename="../messages.py" line="218"/>
         <source>{file}: cũng không ghi, để hai tệp báo cáo nói về cùng một lần chạy</source>
         <translation>{file}: not written either, so that the two reports describe the same run</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="227"/>
+        <location filename="../messages.py" line="235"/>
         <source>lỗi không mong đợi</source>
         <translation>unexpected error</translation>
     </message>
@@ -1845,7 +2006,7 @@ or click “Open photo…”</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../review_model.py" line="47"/>
+        <location filename="../review_model.py" line="53"/>
         <source>đã chỉnh tay</source>
         <translation>adjusted by hand</translation>
     </message>
@@ -1885,52 +2046,68 @@ or click “Open photo…”</translation>
         <translation>the file name pattern uses a column that is not in the staff roster</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="59"/>
+        <location filename="../review_model.py" line="70"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="61"/>
+        <location filename="../review_model.py" line="72"/>
         <source>Đã chỉnh tay</source>
         <translation>Adjusted by hand</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="63"/>
+        <location filename="../review_model.py" line="76"/>
         <source>Đã có từ lần trước</source>
         <translation>Already done</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="57"/>
+        <location filename="../review_model.py" line="68"/>
         <source>Không xử lý được</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="64"/>
+        <location filename="../review_model.py" line="55"/>
+        <source>đã xem, giữ nguyên</source>
+        <translation>reviewed, kept as is</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="66"/>
+        <location filename="../review_model.py" line="218"/>
+        <source>Ghi chú danh sách</source>
+        <translation>Roster note</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="74"/>
+        <source>Đã xem, giữ nguyên</source>
+        <translation>Reviewed, keep as is</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="77"/>
         <source>Đã gắn khung</source>
         <translation>Framed</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="162"/>
+        <location filename="../review_model.py" line="185"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="163"/>
+        <location filename="../review_model.py" line="186"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="164"/>
+        <location filename="../review_model.py" line="187"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="165"/>
+        <location filename="../review_model.py" line="188"/>
         <source>Cần chú ý</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="166"/>
+        <location filename="../review_model.py" line="189"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>

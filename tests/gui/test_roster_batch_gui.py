@@ -1,0 +1,223 @@
+"""HR's roster batch in the Batch workspace: names from the roster with a preview, roster notes
+as rows, “accept as is” kept across a restart, the per-unit summary, and a pack's campaign.
+
+Real widgets offscreen, real photos, one worker process.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import no_face_image
+from openpyxl import load_workbook
+from PIL import Image
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+from workspaces import make_batch_workspace
+
+from frame_studio.core.frames import Frame
+from frame_studio.core.journal import read_journal
+from frame_studio.core.qr import decode_qr
+from frame_studio.core.reminder import REMINDER_FILE
+from frame_studio.gui.batch_workspace import BatchWorkspace
+from frame_studio.gui.review_model import NOTES
+from frame_studio.gui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BATCH_TIMEOUT = 120_000
+ROSTER = [
+    ["STT", "Họ và tên", "Đơn vị", "Tên ảnh"],
+    ["1", "Nguyễn Văn An", "Phòng Tổ chức", "an.jpg"],
+    ["2", "Trần Thị Bình", "Phòng Tổ chức", "binh.jpg"],
+    ["3", "Lê Văn Chí", "Văn phòng", "chi.jpg"],
+    ["4", "Vũ Thị Vắng", "Văn phòng", "vang.jpg"],
+]
+
+
+def make_folder(folder: Path) -> Path:
+    """An, Bình: portraits; Chí: no face; lạ.jpg: nobody's (Vắng has no photo)."""
+    folder.mkdir(parents=True)
+    shutil.copyfile(DATA / "grace_hopper.jpg", folder / "an.jpg")
+    shutil.copyfile(DATA / "grace_hopper.jpg", folder / "BINH.JPG")  # matched whatever the case
+    no_face_image().save(folder / "chi.jpg", quality=90)
+    shutil.copyfile(DATA / "grace_hopper.jpg", folder / "lạ.jpg")
+    return folder
+
+
+def write_roster(path: Path) -> Path:
+    path.write_text("\n".join(",".join(row) for row in ROSTER) + "\n", encoding="utf-8-sig")
+    return path
+
+
+@pytest.fixture
+def workspace(
+    qtbot: QtBot, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
+) -> Any:
+    """A workspace set up with the folders and the roster, its columns read."""
+    settings.set("batch/input", str(make_folder(tmp_path / "ảnh")))
+    settings.set("batch/output", str(tmp_path / "kết quả"))
+    settings.set("batch/roster", str(write_roster(tmp_path / "danh sách.csv")))
+    settings.set("batch/format", "jpg")
+    space = make_batch_workspace(qtbot, frames, pool, settings)
+    qtbot.waitUntil(lambda: space.setup.naming.roster is not None, timeout=10_000)
+    return space
+
+
+def run(qtbot: QtBot, space: BatchWorkspace) -> Any:
+    with qtbot.waitSignal(space.batch_finished, timeout=BATCH_TIMEOUT) as blocker:
+        assert space.start() is not None
+    return blocker.args[0]
+
+
+def name_template(qtbot: QtBot, space: BatchWorkspace, template: str) -> None:
+    naming = space.setup.naming
+    naming.mode_box.setCurrentIndex(1)
+    naming.template_box.setEditText(template)
+    qtbot.waitUntil(lambda: "Ví dụ:" in naming.preview_label.text(), timeout=10_000)
+
+
+def rows(space: BatchWorkspace) -> list[tuple[str, str, str]]:
+    proxy = space.proxy
+    return [
+        (
+            str(proxy.data(proxy.index(r, 1))),
+            str(proxy.data(proxy.index(r, 2))),
+            str(proxy.data(proxy.index(r, 4))),
+        )
+        for r in range(proxy.rowCount())
+    ]
+
+
+def test_names_come_from_the_roster_with_a_preview(
+    qtbot: QtBot, workspace: BatchWorkspace, tmp_path: Path
+) -> None:
+    naming = workspace.setup.naming
+    assert [action.text() for action in naming.column_menu.actions()] == [
+        "{stt}",
+        "{ho_va_ten}",
+        "{don_vi}",
+        "{ten_anh}",
+    ]
+    assert naming.template_box.itemText(0) == "{don_vi}/{ho_va_ten}"  # offered from the headers
+    name_template(qtbot, workspace, "{don_vi}/{ho_va_ten}")
+    assert "Phòng Tổ chức/Nguyễn Văn An.jpg" in naming.preview_label.text()
+    naming.ascii_box.setChecked(True)
+    qtbot.waitUntil(lambda: "Phong To chuc/Nguyen Van An.jpg" in naming.preview_label.text(), timeout=10_000)
+    naming.ascii_box.setChecked(False)
+    naming.template_box.setEditText("{chuc_vu}")
+    qtbot.waitUntil(lambda: "không có trong danh sách" in naming.preview_label.text(), timeout=10_000)
+    name_template(qtbot, workspace, "{don_vi}/{ho_va_ten}")
+    outcome = run(qtbot, workspace)
+    out = tmp_path / "kết quả"
+    assert (out / "Phòng Tổ chức" / "Nguyễn Văn An.jpg").is_file()
+    assert (out / "Phòng Tổ chức" / "Trần Thị Bình.jpg").is_file()
+    assert (out / "lạ_jpg.jpg").is_file()  # nobody's photo keeps its own name
+    assert workspace.settings.get("batch/name_template") == "{don_vi}/{ho_va_ten}"
+    table = list(csv.reader(io.StringIO((out / "frame-studio-report.csv").read_text("utf-8-sig"))))
+    assert table[0][:3] == ["Ảnh gốc", "Họ tên", "Đơn vị"]
+    an = next(line for line in table if line[0] == "an.jpg")
+    assert an[1:4] == ["Nguyễn Văn An", "Phòng Tổ chức", "Đã gắn khung"]
+    assert outcome.summary is not None
+
+
+def test_roster_notes_are_rows_of_the_list_in_vietnamese(qtbot: QtBot, workspace: BatchWorkspace) -> None:
+    run(qtbot, workspace)
+    workspace.set_filter(NOTES)
+    notes = rows(workspace)
+    assert len(notes) == 2 and all(status == "Ghi chú danh sách" for _, status, _ in notes)
+    reasons = " | ".join(reason for _, _, reason in notes)
+    assert "lạ.jpg: không có dòng nào trong danh sách cán bộ" in reasons
+    assert "Vũ Thị Vắng: danh sách cán bộ ghi ảnh “vang.jpg” nhưng thư mục ảnh không có" in reasons
+    texts = [workspace.filter_box.itemText(i) for i in range(workspace.filter_box.count())]
+    assert "Ghi chú danh sách (2)" in texts
+
+
+def test_accept_as_is_clears_the_photo_and_survives_a_restart(
+    qtbot: QtBot,
+    workspace: BatchWorkspace,
+    frames: list[Frame],
+    pool: QThreadPool,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    run(qtbot, workspace)
+    workspace.set_filter("flagged")
+    assert [name.split("\n")[0] for name, _, _ in rows(workspace)] == ["chi.jpg"]
+    assert not workspace.accept_button.isEnabled()  # nothing chosen yet
+    workspace.view.setCurrentIndex(workspace.proxy.index(0, 1))
+    assert workspace.accept_button.isEnabled()
+    with qtbot.waitSignal(workspace.model.dataChanged, timeout=10_000):
+        workspace.accept_button.click()
+    assert rows(workspace) == []  # nothing left to review
+    workspace.set_filter("all")
+    chi = next(row for row in rows(workspace) if row[0].startswith("chi.jpg"))
+    assert chi[1] == "Đã xem, giữ nguyên"
+    out = tmp_path / "kết quả"
+    assert read_journal(out).done["chi.jpg"]["review"] is False
+    table = list(csv.reader(io.StringIO((out / "frame-studio-report.csv").read_text("utf-8-sig"))))
+    header = table[0]
+    chi_line = next(line for line in table if line[0] == "chi.jpg")
+    assert chi_line[header.index("Cần xem lại")] == "Không"
+    book = load_workbook(out / "frame-studio-summary.xlsx")
+    assert [cell.value for cell in book.worksheets[0][4]][4] == 0  # total row: none needs review now
+    book.close()
+
+    again = make_batch_workspace(qtbot, frames, pool, settings)  # the app started again
+    qtbot.waitUntil(lambda: again.model.rowCount() > 0, timeout=10_000)
+    names = {result.input: result for result in again.model.results()}
+    assert names["chi.jpg"].review is False and "accepted" in names["chi.jpg"].flags
+    assert again.summary_label.text() == "Kết quả lần trước: 4 ảnh; 0 ảnh cần xem lại."
+    assert again.plan is not None  # fixes by hand work on the restored list too
+    assert again.unit_summary.table.rowCount() == 3
+
+
+def test_the_summary_table_matches_the_roster(
+    qtbot: QtBot, workspace: BatchWorkspace, tmp_path: Path
+) -> None:
+    run(qtbot, workspace)
+    table = workspace.unit_summary.table
+    cells = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert cells == [
+        ["Phòng Tổ chức", "2", "2", "0", "0"],
+        ["Văn phòng", "2", "1", "1", "1"],
+        ["Tổng cộng", "4", "3", "1", "1"],
+    ]
+    assert workspace.tabs.isTabEnabled(1)
+    assert "Vũ Thị Vắng" in workspace.unit_summary.missing_label.text()
+    assert workspace.unit_summary.open_button.isEnabled()
+    book = load_workbook(tmp_path / "kết quả" / "frame-studio-summary.xlsx")
+    sheet = book.worksheets[0]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)] == [
+        ["Phòng Tổ chức", 2, 2, 0, 0],
+        ["Văn phòng", 2, 1, 1, 1],
+        ["Tổng cộng", 4, 3, 1, 1],
+    ]
+    book.close()
+
+
+def test_a_pack_frame_batch_uses_the_campaigns_link_and_end(
+    qtbot: QtBot, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
+) -> None:
+    link, end = "https://langson.example.vn/dai-hoi-xviii", dt.date(2030, 10, 15)
+    chosen = next(frame for frame in frames if frame.id == settings.get("frame"))
+    assert chosen.link != link  # the folder itself says the old link
+    pack_frame = dataclasses.replace(chosen, link=link, campaign="Đại hội XVIII", valid_until=end)
+    settings.set("batch/input", str(make_folder(tmp_path / "in")))
+    settings.set("batch/output", str(tmp_path / "out"))
+    offered = [pack_frame if frame is chosen else frame for frame in frames]
+    space = make_batch_workspace(qtbot, offered, pool, settings)
+    assert space.frame is pack_frame
+    run(qtbot, space)
+    with Image.open(tmp_path / "out" / "campaign-qr.png") as qr:
+        assert decode_qr(qr) == link
+    reminder = (tmp_path / "out" / REMINDER_FILE).read_text(encoding="utf-8")
+    assert "20301015" in reminder and "Đại hội XVIII" in reminder
