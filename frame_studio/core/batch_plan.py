@@ -265,7 +265,7 @@ def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job
         if not rows:
             notes.append(Note("no_roster_row", f"{shown_name}: no row in the roster", name=shown_name))
         elif len(rows) > 1:
-            lines = ", ".join(str(row + 2) for row in rows)
+            lines = ", ".join(str(roster.member(row).line) for row in rows)
             text = f"{shown_name}: rows {lines} of the roster all name this photo; matched to none"
             notes.append(Note("roster_rows_share_photo", text, name=shown_name, rows=lines))
     for row, names in photos_of.items():

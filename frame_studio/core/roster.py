@@ -67,12 +67,14 @@ def photo_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class StaffMember:
-    """One person of the roster: the row (0-based, after the header), name, unit and photo."""
+    """One person of the roster: the row (0-based, after the header), name, unit and photo,
+    and the row's number as Excel shows it (`line`; 0 when not known)."""
 
     row: int
     name: str
     unit: str
     photo: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Roster:
         photo_field: the key of the column naming the photo.
         name_field: the key of the person's name column ("Họ và tên", "Họ tên"...), if any.
         unit_field: the key of the unit column ("Đơn vị"...), if any.
+        lines: per row, its number as Excel shows it (blank rows are skipped, not counted
+            out).
     """
 
     fields: tuple[str, ...]
@@ -96,6 +100,7 @@ class Roster:
     photo_field: str
     name_field: str | None = None
     unit_field: str | None = None
+    lines: tuple[int, ...] = ()
 
     @functools.cached_property
     def _rows_by_photo(self) -> dict[str, list[int]]:
@@ -117,14 +122,15 @@ class Roster:
         fields = self.rows[row]
         name = fields.get(self.name_field, "") if self.name_field else ""
         unit = fields.get(self.unit_field, "") if self.unit_field else ""
-        return StaffMember(row, name, unit, fields[self.photo_field])
+        line = self.lines[row] if row < len(self.lines) else 0
+        return StaffMember(row, name, unit, fields[self.photo_field], line)
 
     def staff(self) -> list[StaffMember]:
         """Everyone in the roster, in the file's order."""
         return [self.member(row) for row in range(len(self.rows))]
 
 
-def _read_csv_rows(path: Path) -> list[list[str]]:
+def _read_csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1258"):
         try:
@@ -138,10 +144,11 @@ def _read_csv_rows(path: Path) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect) if any(cell.strip() for cell in row)]
+    records = enumerate(csv.reader(io.StringIO(text), dialect), start=1)
+    return [(line, row) for line, row in records if any(cell.strip() for cell in row)]
 
 
-def _read_xlsx_rows(path: Path) -> list[list[str]]:
+def _read_xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
     try:
@@ -151,10 +158,10 @@ def _read_xlsx_rows(path: Path) -> list[list[str]]:
     try:
         sheet = book.worksheets[0]
         rows = []
-        for values in sheet.iter_rows(values_only=True):
+        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = ["" if v is None else str(v) for v in values]
             if any(cell.strip() for cell in cells):
-                rows.append(cells)
+                rows.append((line, cells))
             if len(rows) > MAX_ROWS:
                 break
         return rows
@@ -178,13 +185,13 @@ def read_roster(path: str | Path) -> Roster:
         raise RosterError(path, "roster_empty", "the roster is empty")
     if len(rows) > MAX_ROWS:
         raise RosterError(path, "roster_too_large", f"the roster has more than {MAX_ROWS} rows")
-    keys = tuple(field_key(header) or f"column_{i + 1}" for i, header in enumerate(rows[0]))
+    keys = tuple(field_key(header) or f"column_{i + 1}" for i, header in enumerate(rows[0][1]))
     photo_field = next((k for k in PHOTO_KEYS if k in keys), None)
     if photo_field is None:
         wanted = ", ".join(repr(k) for k in PHOTO_KEYS[:4])
         raise RosterError(path, "no_photo_column", f"no column names the photo file (a header like {wanted})")
     rows_read = []
-    for row in rows[1:]:
+    for _, row in rows[1:]:
         person = {
             key: unicodedata.normalize("NFC", row[i].strip()) if i < len(row) else ""
             for i, key in enumerate(keys)
@@ -192,4 +199,5 @@ def read_roster(path: str | Path) -> Roster:
         rows_read.append(person)
     name_field = next((k for k in NAME_KEYS if k in keys), None)
     unit_field = next((k for k in UNIT_KEYS if k in keys), None)
-    return Roster(keys, tuple(rows_read), photo_field, name_field, unit_field)
+    lines = tuple(line for line, _ in rows[1:])
+    return Roster(keys, tuple(rows_read), photo_field, name_field, unit_field, lines)

@@ -130,7 +130,7 @@ def summary_xlsx(summary: Summary) -> bytes:
     for cell in units[units.max_row]:
         cell.font = Font(bold=True)
     # The roster's row as Excel numbers it: its header is row 1, so data row 0 is row 2.
-    people = ((m.name, unit_label(m.unit), m.photo, m.row + 2) for m in summary.without_photo)
+    people = ((m.name, unit_label(m.unit), m.photo, m.line or m.row + 2) for m in summary.without_photo)
     _sheet(book, MISSING_SHEET, MISSING_COLUMNS, people)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -193,3 +193,10 @@ def test_a_packs_campaign_reaches_the_qr_code_and_reminder(tmp_path: Path) -> No
         assert decode_qr(qr) == link
     reminder = (plan.out_dir / REMINDER_FILE).read_text(encoding="utf-8")
     assert "20251015" in reminder and "Đại hội XVIII" in reminder
+
+
+def test_a_persons_line_is_the_one_excel_shows_blank_lines_included(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text("Họ tên,Ảnh\nAn,an.jpg\n\n,\nBình,binh.jpg\n", encoding="utf-8")
+    roster = read_roster(path)
+    assert [member.line for member in roster.staff()] == [2, 5]  # lines 3 and 4 are blank
