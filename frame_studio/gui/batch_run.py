@@ -88,22 +88,30 @@ def run(
 
 @dataclass(frozen=True)
 class Reviewed:
-    """A photo fixed by hand or accepted as it is, and the summary made again (with a roster)."""
+    """A photo fixed by hand or accepted as it is, the summary made again (with a roster), and
+    the report that could not be updated (held open in Excel...), if any: the journal has the
+    new state anyway, so the next batch writes it into the reports."""
 
     result: JobResult
     summary: Summary | None
+    problem: FrameStudioError | None = None
+
+
+def _reviewed(plan: Plan, result: JobResult) -> Reviewed:
+    try:
+        return Reviewed(result, update_batch_reports(plan, result.record()))
+    except FrameStudioError as error:
+        return Reviewed(result, None, error)
 
 
 def refix(plan: Plan, name: str, placement: Placement) -> Reviewed:
     """Re-export one photo with a hand-made placement, then update the reports (a worker)."""
-    result = reexport(plan, name, placement)
-    return Reviewed(result, update_batch_reports(plan, result.record()))
+    return _reviewed(plan, reexport(plan, name, placement))
 
 
 def accept(plan: Plan, result: JobResult) -> Reviewed:
     """Record that a person looked at a photo and keeps it, then update the reports (a worker)."""
-    accepted = accept_as_is(plan, result)
-    return Reviewed(accepted, update_batch_reports(plan, accepted.record()))
+    return _reviewed(plan, accept_as_is(plan, result))
 
 
 @dataclass(frozen=True)

@@ -580,7 +580,11 @@ class BatchWorkspace(QWidget):
         self.model.replace(reviewed.result)
         if reviewed.summary is not None:
             self._show_summary(reviewed.summary)
-        self._set_texts(error=None)
+        problem = reviewed.problem
+        if problem is None:
+            self._set_texts(error=None)
+        else:
+            self._set_texts(error=lambda: self._problems_text([problem]))
         self._update_filter_texts()
         self._update_buttons()
 

@@ -20,10 +20,12 @@ from openpyxl import load_workbook
 from PIL import Image
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
+from storage import hold_open
 from workspaces import make_batch_workspace
 
 from frame_studio.core.frames import Frame
 from frame_studio.core.journal import read_journal
+from frame_studio.core.out_folder import claim_output_folder
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.reminder import REMINDER_FILE
 from frame_studio.gui.batch_workspace import BatchWorkspace
@@ -221,3 +223,41 @@ def test_a_pack_frame_batch_uses_the_campaigns_link_and_end(
         assert decode_qr(qr) == link
     reminder = (tmp_path / "out" / REMINDER_FILE).read_text(encoding="utf-8")
     assert "20301015" in reminder and "Đại hội XVIII" in reminder
+
+
+def choose_flagged(space: BatchWorkspace) -> None:
+    space.set_filter("flagged")
+    space.view.setCurrentIndex(space.proxy.index(0, 1))
+    assert space.accept_button.isEnabled()
+
+
+def test_accepting_with_the_report_open_in_excel_keeps_the_look_and_says_so(
+    qtbot: QtBot, workspace: BatchWorkspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(qtbot, workspace)
+    out = tmp_path / "kết quả"
+    before = (out / "frame-studio-report.csv").read_bytes()
+    hold_open(monkeypatch, lambda path: path.name.endswith(".csv"))
+    choose_flagged(workspace)
+    with qtbot.waitSignal(workspace.model.dataChanged, timeout=20_000):
+        workspace.accept_button.click()
+    assert read_journal(out).done["chi.jpg"]["review"] is False  # the look is kept
+    assert (out / "frame-studio-report.csv").read_bytes() == before  # untouched, not half-written
+    assert workspace.error_label.text().startswith("Không ghi được frame-studio-report.csv: tệp đang được mở")
+    assert [result.input for result in workspace.model.results() if result.review] == []
+
+
+def test_accepting_while_another_batch_writes_into_the_folder_is_refused_in_words(
+    qtbot: QtBot, workspace: BatchWorkspace, tmp_path: Path
+) -> None:
+    run(qtbot, workspace)
+    out = tmp_path / "kết quả"
+    choose_flagged(workspace)
+    with claim_output_folder(out):  # a colleague's batch, from another window or computer
+        workspace.accept_button.click()
+        qtbot.waitUntil(lambda: not workspace.error_label.isHidden(), timeout=20_000)
+    assert workspace.error_label.text().startswith("Không ghi được:")
+    assert "Traceback" not in workspace.error_label.text()
+    assert read_journal(out).done["chi.jpg"]["review"] is True  # nothing recorded
+    assert [result.input for result in workspace.model.results() if result.review] == ["chi.jpg"]
+    assert workspace.accept_button.isEnabled()  # it can be tried again
