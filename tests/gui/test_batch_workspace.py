@@ -82,8 +82,9 @@ def test_batch_frames_every_photo_and_lists_flagged_first(finished: Any) -> None
         assert Path(by_name[name].outputs[0]).is_file()
     assert workspace.model.rowCount() == len(INPUTS)
     names = shown_names(workspace)
-    # rejected, then flagged (the astronaut is small for 1080 px: low resolution), then the rest
-    assert names == ["notes.jpg", "astronaut.jpg", "landscape.jpg", "grace_hopper.jpg"]
+    # rejected, then needing review (no face), then the rest in plan order: the astronaut is
+    # small for 1080 px (low resolution) but sharp where people see it, a badge only
+    assert names == ["notes.jpg", "landscape.jpg", "astronaut.jpg", "grace_hopper.jpg"]
     proxy = workspace.proxy
     assert proxy.data(proxy.index(0, 2)) == "Không xử lý được"
     assert (
@@ -91,8 +92,9 @@ def test_batch_frames_every_photo_and_lists_flagged_first(finished: Any) -> None
         == "không phải ảnh được hỗ trợ (JPEG, PNG, WebP, HEIC, AVIF, GIF, BMP, TIFF)"
     )
     assert proxy.data(proxy.index(1, 2)) == "Cần xem lại"
-    assert proxy.data(proxy.index(1, 3)) == "độ phân giải thấp"
-    assert "không thấy khuôn mặt" in proxy.data(proxy.index(2, 3))
+    assert "không thấy khuôn mặt" in proxy.data(proxy.index(1, 3))
+    assert proxy.data(proxy.index(2, 2)) == "Đã gắn khung"
+    assert proxy.data(proxy.index(2, 3)) == "độ phân giải thấp"
     assert proxy.data(proxy.index(3, 2)) == "Đã gắn khung"
     records = [
         json.loads(line) for line in (out / "frame-studio-report.jsonl").read_text("utf-8").splitlines()
@@ -101,7 +103,7 @@ def test_batch_frames_every_photo_and_lists_flagged_first(finished: Any) -> None
     assert (out / "frame-studio-report.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert outcome.report == out / "frame-studio-report.csv"
     summary = workspace.summary_label.text()
-    assert summary == "Xong: 3 ảnh đã gắn khung, 0 đã có từ lần trước, 1 không xử lý được; 2 ảnh cần xem lại."
+    assert summary == "Xong: 3 ảnh đã gắn khung, 0 đã có từ lần trước, 1 không xử lý được; 1 ảnh cần xem lại."
     assert workspace.start_button.isEnabled() and not workspace.cancel_button.isEnabled()
     assert workspace.progress.value() == workspace.progress.maximum() == len(INPUTS)
     assert workspace.open_report_button.isEnabled()
@@ -154,7 +156,7 @@ def test_filter_the_review_list(finished: Any) -> None:
     workspace.set_filter("rejected")
     assert shown_names(workspace) == ["notes.jpg"]
     workspace.set_filter("flagged")
-    assert shown_names(workspace) == ["astronaut.jpg", "landscape.jpg"]
+    assert shown_names(workspace) == ["landscape.jpg"]
     workspace.set_filter("low_resolution")
     assert shown_names(workspace) == ["astronaut.jpg"]
     workspace.set_filter("no_face")
@@ -164,7 +166,7 @@ def test_filter_the_review_list(finished: Any) -> None:
     workspace.set_filter("all")
     assert len(shown_names(workspace)) == len(INPUTS)
     texts = [workspace.filter_box.itemText(i) for i in range(workspace.filter_box.count())]
-    assert texts[:3] == ["Tất cả (4)", "Cần xem lại (2)", "Không xử lý được (1)"]
+    assert texts[:3] == ["Tất cả (4)", "Cần xem lại (1)", "Không xử lý được (1)"]
     assert "— không thấy khuôn mặt (1)" in texts
 
 

@@ -137,7 +137,7 @@ def test_counts_the_user_sees_most_have_plural_forms() -> None:
     for source in (
         "%n ảnh đã gắn khung",
         "%n ảnh cần xem lại",
-        "%n ghi chú khi lập danh sách (di chuột vào đây để xem).",
+        "%n ghi chú khi lập danh sách (xem trong danh sách bên dưới).",
         "Đã dừng giữa chừng: {parts}; còn %n ảnh chưa làm (bấm “Bắt đầu” để làm tiếp).",
     ):
         assert source in numerus
