@@ -101,6 +101,10 @@ class BatchWorkspace(QWidget):
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(300)
+        self._shown_out: str | None = None  # the output folder whose batch the list shows
+        self._out_timer = QTimer(self)
+        self._out_timer.setSingleShot(True)
+        self._out_timer.setInterval(500)
         self._make_widgets()
         self._build()
         self._connect()
@@ -202,6 +206,8 @@ class BatchWorkspace(QWidget):
         self.setup.changed.connect(self._preview_timer.start)
         self.setup.naming.preview_wanted.connect(self._start_preview)
         self._preview_timer.timeout.connect(self._start_preview)
+        self.setup.out_edit.textChanged.connect(self._out_timer.start)
+        self._out_timer.timeout.connect(self._output_changed)
 
     def set_frames(self, frames: list[Frame]) -> None:
         """Offer a new list of frames (a variant was saved)."""
@@ -300,6 +306,7 @@ class BatchWorkspace(QWidget):
             self._fail(lambda: missing)
             return None
         self._busy, self._stopping = True, False
+        self._shown_out = out_dir
         self.plan, self.meter, self.outcome = None, None, None
         self.model.clear()
         self._show_summary(None)
@@ -631,21 +638,34 @@ class BatchWorkspace(QWidget):
 
     # -- the last batch, shown again at start ---------------------------------------------
 
+    def _output_changed(self) -> None:
+        """Another output folder was chosen: show its last batch instead (none: an empty list)."""
+        if self._busy or self.setup.out_dir == self._shown_out:
+            return
+        self._shown_out, self.plan, self.outcome = None, None, None
+        self.model.clear()
+        self._show_summary(None)
+        self.stack.setCurrentWidget(self.empty_label)
+        self._set_texts(error=None, summary=None, rate=None)
+        self._update_filter_texts()
+        self.show_last_batch()
+
     def show_last_batch(self) -> Worker | None:
         """Read the output folder's last report on a worker and show it (nothing when none)."""
-        if not self.setup.out_dir or self._busy:
+        out = self.setup.out_dir
+        if not out or self._busy:
             return None
         settings = self.setup.batch_settings()
         worker = Worker(
-            batch_run.last_batch, self.setup.in_dir, self.setup.out_dir, settings, self.setup.roster
+            batch_run.last_batch, self.setup.in_dir, out, settings, self.setup.roster, context=out
         )
         worker.signals.finished.connect(self._last_batch_read)
         return start_worker(self.pool, worker)
 
-    def _last_batch_read(self, last: LastBatch) -> None:
-        if self._busy or self.model.rows or not last.results:
-            return  # a batch started meanwhile, or there is nothing to show
-        self.plan = last.plan
+    def _last_batch_read(self, last: LastBatch, out: str) -> None:
+        if self._busy or self.model.rows or out != self.setup.out_dir or not last.results:
+            return  # a batch started meanwhile, another folder was chosen, or nothing to show
+        self._shown_out, self.plan = out, last.plan
         for order, result in enumerate(last.results):
             self.model.add(result, order)
         self.stack.setCurrentWidget(self.tabs)

@@ -261,3 +261,18 @@ def test_accepting_while_another_batch_writes_into_the_folder_is_refused_in_word
     assert read_journal(out).done["chi.jpg"]["review"] is True  # nothing recorded
     assert [result.input for result in workspace.model.results() if result.review] == ["chi.jpg"]
     assert workspace.accept_button.isEnabled()  # it can be tried again
+
+
+def test_choosing_another_output_folder_shows_its_last_batch(
+    qtbot: QtBot, workspace: BatchWorkspace, tmp_path: Path
+) -> None:
+    run(qtbot, workspace)
+    out = workspace.setup.out_dir
+    workspace.setup.out_edit.setText(str(tmp_path / "trống"))  # a folder no batch wrote into
+    qtbot.waitUntil(lambda: workspace.model.rowCount() == 0, timeout=10_000)
+    assert workspace.stack.currentWidget() is workspace.empty_label
+    assert workspace.plan is None and not workspace.tabs.isTabEnabled(1)
+    workspace.setup.out_edit.setText(out)
+    qtbot.waitUntil(lambda: workspace.model.rowCount() == 4, timeout=10_000)  # the four photos
+    assert workspace.summary_label.text() == "Kết quả lần trước: 4 ảnh; 1 ảnh cần xem lại."
+    assert workspace.unit_summary.table.rowCount() == 3
