@@ -60,6 +60,15 @@ def group_photo(gap: int = 40) -> Image.Image:
     return canvas
 
 
+def twin_photo(gap: int = 40) -> Image.Image:
+    """The same real portrait twice, side by side: two faces of one size (`several_faces`)."""
+    one = portrait_image()
+    canvas = Image.new("RGB", (one.width * 2 + gap, one.height), (200, 200, 200))
+    canvas.paste(one, (0, 0))
+    canvas.paste(one, (one.width + gap, 0))
+    return canvas
+
+
 def no_face_image(size: tuple[int, int] = (800, 600), seed: int = 1) -> Image.Image:
     """A landscape-like picture with no face: smooth gradients plus a little noise."""
     rng = np.random.default_rng(seed)

@@ -182,6 +182,14 @@ def padded_fraction(
     """The fraction of the window that falls outside the photo (sampled on a grid)."""
     steps = (np.arange(samples) + 0.5) / samples
     u, v = np.meshgrid(steps, steps)
+    return share_outside(placement, photo_size, u, v, aspect)
+
+
+def share_outside(
+    placement: Placement, photo_size: tuple[int, int], u: np.ndarray, v: np.ndarray, aspect: float = 1.0
+) -> float:
+    """The share of the window's points (`u`, `v`: 0-1 across and down the window) that fall
+    outside the photo."""
     dx, dy = (u - 0.5) * placement.span * aspect, (v - 0.5) * placement.span
     cos, sin = math.cos(math.radians(placement.angle)), math.sin(math.radians(placement.angle))
     sx = placement.center[0] + cos * dx - sin * dy

@@ -17,14 +17,20 @@ The thresholds were measured on real photos: docs/decisions/0008-review-verdict.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from frame_studio.core.frames import Frame
-from frame_studio.core.placement import LOW_RESOLUTION, NO_FACE, PADDED, SEVERAL_FACES, Placement
+from frame_studio.core.placement import (
+    LOW_RESOLUTION,
+    NO_FACE,
+    PADDED,
+    SEVERAL_FACES,
+    Placement,
+    share_outside,
+)
 
 ALWAYS_REVIEWED = (NO_FACE, SEVERAL_FACES)
 #: The avatar's width in pixels when it is opened on a phone (the largest everyday view).
@@ -55,12 +61,7 @@ def fill_share(placement: Placement, photo_size: tuple[int, int], frame: Frame, 
     if frame.window.shape == "circle":
         shown = (u - 0.5) ** 2 + (v - 0.5) ** 2 <= 0.25
         u, v = u[shown], v[shown]
-    dx, dy = (u - 0.5) * placement.span * aspect, (v - 0.5) * placement.span
-    cos, sin = math.cos(math.radians(placement.angle)), math.sin(math.radians(placement.angle))
-    x = placement.center[0] + cos * dx - sin * dy
-    y = placement.center[1] + sin * dx + cos * dy
-    inside = (x >= 0) & (x <= photo_size[0]) & (y >= 0) & (y <= photo_size[1])
-    return float(1.0 - inside.mean())
+    return share_outside(placement, photo_size, u, v, aspect)
 
 
 def soft_where_seen(placement: Placement, frame: Frame) -> bool:

@@ -13,9 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import Run, no_face_image, portrait_image, run_cli
+from helpers import Run, no_face_image, run_cli, twin_photo
 from openpyxl import load_workbook
-from PIL import Image
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ROSTER = [
@@ -29,14 +28,6 @@ ROSTER = [
 ]
 
 
-def two_people() -> Image.Image:
-    one = portrait_image()
-    canvas = Image.new("RGB", (one.width * 2 + 40, one.height), (200, 200, 200))
-    canvas.paste(one, (0, 0))
-    canvas.paste(one, (one.width + 40, 0))
-    return canvas
-
-
 @pytest.fixture
 def roster_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Run]:
     photos = tmp_path / "ảnh"
@@ -44,7 +35,7 @@ def roster_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path
     shutil.copyfile(DATA / "grace_hopper.jpg", photos / "an.jpg")
     shutil.copyfile(DATA / "grace_hopper.jpg", photos / "Binh.JPG")
     no_face_image().save(photos / "chi.jpg", quality=90)
-    two_people().save(photos / "dung.jpg", quality=90)
+    twin_photo().save(photos / "dung.jpg", quality=90)
     shutil.copyfile(DATA / "grace_hopper.jpg", photos / "em.jpg")
     shutil.copyfile(DATA / "grace_hopper.jpg", photos / "khach.jpg")  # nobody's
     roster = tmp_path / "danh sách.csv"

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from helpers import no_face_image, portrait_image
+from helpers import no_face_image, portrait_image, twin_photo
 from PIL import Image
 
 from frame_studio.core.batch import accept_as_is, reexport, run_batch
@@ -40,15 +40,6 @@ def save(image: Image.Image, path: Path) -> Path:
 def write_roster(path: Path, rows: list[list[str]]) -> Roster:
     path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
     return read_roster(path)
-
-
-def two_people() -> Image.Image:
-    """The same portrait twice, side by side: two faces of one size (`several_faces`)."""
-    one = portrait_image()
-    canvas = Image.new("RGB", (one.width * 2 + 40, one.height), (200, 200, 200))
-    canvas.paste(one, (0, 0))
-    canvas.paste(one, (one.width + 40, 0))
-    return canvas
 
 
 def run(plan: Plan) -> list[JobResult]:
@@ -93,7 +84,7 @@ def roster_batch(tmp_path: Path) -> tuple[Plan, list[JobResult]]:
     save(portrait_image(), in_dir / "an.jpg")
     save(portrait_image("astronaut.jpg"), in_dir / "binh.jpg")
     save(no_face_image(), in_dir / "chi.jpg")
-    save(two_people(), in_dir / "dung.jpg")
+    save(twin_photo(), in_dir / "dung.jpg")
     save(portrait_image(), in_dir / "Anh CB.JPG")
     save(portrait_image(), in_dir / "anh cb.jpg")
     save(portrait_image(), in_dir / "la.jpg")  # nobody's
