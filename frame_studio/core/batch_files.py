@@ -24,7 +24,7 @@ from frame_studio.core.journal import JournalWriter, read_journal
 from frame_studio.core.naming import numbered
 from frame_studio.core.qr import QR_FILE_STEM, save_qr
 from frame_studio.core.reminder import REMINDER_FILE, write_reminder
-from frame_studio.core.report import read_report, update_reports, write_reports
+from frame_studio.core.report import ROSTER_KEYS, read_report, update_reports, write_reports
 from frame_studio.core.summary import SUMMARY_NAME, Summary, summarise, write_summary
 from frame_studio.core.winpath import shown
 
@@ -74,11 +74,33 @@ def update_batch_reports(plan: Plan, record: dict[str, Any]) -> Summary | None:
     update_reports(record, jsonl, csv, people=plan.roster is not None)
     if plan.roster is None:
         return None
-    summary = summarise(plan.roster.staff(), read_report(jsonl))
+    summary = summarise(plan.roster.staff(), people_of(plan, read_report(jsonl)), plan.unsure)
     path = summary_path(plan.out_dir)
     if path is not None:  # ours: the batch wrote it (a file of someone else's is never replaced)
         write_summary(summary, path, overwrite=True)
     return summary
+
+
+def people_of(plan: Plan, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with the person each photo is of by the plan's roster, as it is now.
+
+    A report's `roster_row` points into the roster it was written with; once HR has edited
+    the roster (a row inserted, a photo renamed), only the plan made with the current one
+    says who is who.
+    """
+    if plan.roster is None:
+        return list(records)
+    roster = plan.roster
+    rows = {shown(job.name): job.roster_row for job in plan.jobs}
+    result = []
+    for record in records:
+        record = {key: value for key, value in record.items() if key not in ROSTER_KEYS}
+        row = rows.get(record["input"])
+        if row is not None:
+            member = roster.member(row)
+            record |= {"name": member.name, "unit": member.unit, "roster_row": row}
+        result.append(record)
+    return result
 
 
 def in_plan_order(plan: Plan, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -194,6 +216,6 @@ def _write_all(side: _SideWriter, plan: Plan, records: Iterable[dict[str, Any]],
         text = f"{jsonl}: not written either, so that the two reports describe the same run"
         side.files.notes.append(Note("report_not_written", text, file=jsonl.name))
     if plan.roster is not None:
-        summary = side.files.summary = summarise(plan.roster.staff(), ordered)
+        summary = side.files.summary = summarise(plan.roster.staff(), ordered, plan.unsure)
         (xlsx,) = side.free((out_dir / SUMMARY_NAME,))
         side.write({"summary": xlsx}, lambda: write_summary(summary, xlsx, overwrite=xlsx.exists()))

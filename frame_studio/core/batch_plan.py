@@ -30,6 +30,7 @@ from frame_studio.core.naming import (
     folder_name,
     numbered,
     output_name,
+    template_problem,
     templated_name,
 )
 from frame_studio.core.naming import template_fields as fields_of
@@ -125,6 +126,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     roster: Roster | None = None
     ignored: int = 0
+    unsure: frozenset[int] = frozenset()
 
 
 def settings_hash(frame: Frame, settings: BatchSettings) -> str:
@@ -167,11 +169,14 @@ def _check_folder_kinds(in_dir: Path, out_dir: Path) -> None:
 
 
 def _base_name(job: Job, settings: BatchSettings) -> str:
-    """The output path without size and suffix."""
+    """The output path without size and suffix: from the template when the photo's person
+    has every field it uses, else from the photo's own name."""
     source = Path(job.name)
-    if settings.name_template and job.person:
-        fields = dict(job.person) | {"file": source.stem, "ext": source.suffix.lstrip(".")}
-        return templated_name(settings.name_template, fields, ascii_only=settings.ascii_names)
+    template = settings.name_template
+    person = dict(job.person)
+    if template and person and all(person.get(field, "x").strip() for field in fields_of(template)):
+        fields = person | {"file": source.stem, "ext": source.suffix.lstrip(".")}
+        return templated_name(template, fields, ascii_only=settings.ascii_names)
     own = output_name(source.name, "")
     return "/".join([*(folder_name(part) for part in source.parent.parts), own])
 
@@ -232,7 +237,9 @@ def _allocate(jobs: list[Job], out_dir: Path, settings: BatchSettings, journal: 
 
 
 def _mark_done(jobs: list[Job], out_dir: Path, journal: JournalState, digest: str) -> list[Job]:
-    """Attach the earlier run's record to jobs it finished with these same settings."""
+    """Attach the earlier run's record to jobs it finished with these same settings, under
+    the names they get now (a roster put right since renames a person's file: it is made
+    again under the new name)."""
     marked = []
     for job in jobs:
         record = journal.done.get(job.name)
@@ -241,19 +248,20 @@ def _mark_done(jobs: list[Job], out_dir: Path, journal: JournalState, digest: st
             and record.get("status") == "framed"
             and record.get("settings") == digest
             and tuple(record.get("fingerprint") or ()) == job.fingerprint
-            and all((out_dir / o).is_file() for o in record.get("outputs") or ["?"])
+            and tuple(record.get("outputs") or ()) == job.outputs
+            and all((out_dir / o).is_file() for o in job.outputs or ["?"])
         ):
             job = replace(job, outputs=tuple(record["outputs"]), replace=False, previous=record)
         marked.append(job)
     return marked
 
 
-def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job]:
+def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> tuple[list[Job], frozenset[int]]:
     """Give each photo its roster row; what cannot be matched for sure becomes a note.
 
     A photo that several rows name, and a row that several photos match, are notes, not
     guesses: those photos keep their own names and belong to nobody until the roster or
-    the folder is put right.
+    the folder is put right. Returns the jobs and those unsure rows.
     """
     rows_of = {job.name: roster.rows_for(Path(job.name).name) for job in jobs if job.problem is None}
     photos_of: dict[int, list[str]] = {}
@@ -288,12 +296,18 @@ def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> list[Job
             matched.append(job)
         else:
             matched.append(replace(job, person=tuple(roster.rows[own].items()), roster_row=own))
-    return matched
+    shared = {row for rows in rows_of.values() if len(rows) > 1 for row in rows}
+    return matched, frozenset(shared | {row for row, names in photos_of.items() if len(names) > 1})
 
 
 def _check_template(settings: BatchSettings, roster: Roster | None) -> None:
-    if settings.name_template:
-        known = set(BUILTIN_FIELDS) | set(roster.fields if roster else ())
+    if settings.name_template is not None:
+        problem = template_problem(settings.name_template)
+        if problem is not None:
+            raise BatchError(None, "template_syntax", f"the name template cannot be used: {problem}")
+        if roster is None:
+            raise BatchError(None, "template_needs_roster", "a name template needs a roster (--roster)")
+        known = set(BUILTIN_FIELDS) | set(roster.fields)
         unknown = sorted(fields_of(settings.name_template) - known)
         if unknown:
             raise BatchError(
@@ -353,9 +367,10 @@ def refresh_plan(plan: Plan) -> Plan:
     found = scan_inputs(plan.in_dir, recursive=plan.settings.recursive)
     jobs = list(found.jobs)
     notes.extend(found.notes)
+    unsure: frozenset[int] = frozenset()
     if plan.roster is not None:
-        jobs = _match_roster(jobs, plan.roster, notes)
+        jobs, unsure = _match_roster(jobs, plan.roster, notes)
     journal = read_journal(plan.out_dir)
     jobs = _allocate(jobs, plan.out_dir, plan.settings, journal)
     jobs = _mark_done(jobs, plan.out_dir, journal, plan.settings_hash)
-    return replace(plan, jobs=jobs, notes=notes, ignored=found.ignored)
+    return replace(plan, jobs=jobs, notes=notes, ignored=found.ignored, unsure=unsure)

@@ -107,6 +107,25 @@ def template_fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def template_problem(template: str) -> str | None:
+    """What is wrong with a name template's writing, in a sentence (None: nothing).
+
+    A template is text with roster columns in braces ("{don_vi}/{ho_va_ten}"): every "{"
+    closed, each brace pair naming one column, with no conversion ("!r") or format (":d"),
+    and at least one column (else every photo would get the same name).
+    """
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return "a brace is not closed or not opened: write each column as {column}"
+    fields = [(name, spec, conversion) for _, name, spec, conversion in parsed if name is not None]
+    if any(not name.isidentifier() or spec or conversion for name, spec, conversion in fields):
+        return "write each column as {column}, a roster column's name and nothing else"
+    if not fields:
+        return "the template names no column, so every photo would get the same name"
+    return None
+
+
 def templated_name(template: str, fields: dict[str, str], *, ascii_only: bool = False) -> str:
     """A relative output path (without suffix) from a template such as "{don_vi}/{ho_ten}".
 

@@ -59,6 +59,15 @@ def _csv_row(record: dict[str, Any], *, people: bool) -> list[str]:
     return row
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes Excel read a CSV cell as a formula ("=HYPERLINK(...)" in a roster or a file name)."""
+
+
+def _cell(text: str) -> str:
+    """A value as Excel will show it, never run: a formula-like start gets a leading "'"."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def report_csv(records: Iterable[dict[str, Any]], *, people: bool = False) -> bytes:
     """The CSV for people, encoded UTF-8 with a BOM so Excel reads Vietnamese names right.
 
@@ -69,7 +78,7 @@ def report_csv(records: Iterable[dict[str, Any]], *, people: bool = False) -> by
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(csv_columns(people=people))
-    writer.writerows(_csv_row(record, people=people) for record in records)
+    writer.writerows([_cell(cell) for cell in _csv_row(record, people=people)] for record in records)
     return buffer.getvalue().encode("utf-8-sig", "backslashreplace")
 
 

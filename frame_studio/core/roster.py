@@ -41,6 +41,8 @@ NAME_KEYS = (
 )
 UNIT_KEYS = ("don_vi", "don_vi_cong_tac", "co_quan", "phong_ban", "bo_phan", "unit", "department")
 MAX_ROWS = 100_000
+HEADER_SEARCH = 10
+"""How many rows from the top may come before the header row (a title, a date...)."""
 
 
 class RosterError(FrameStudioError):
@@ -153,6 +155,8 @@ def _read_xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+    except OSError:
+        raise  # missing or unreadable: said as such by `read_roster`
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
         raise RosterError(path, "not_a_workbook", f"not a readable Excel workbook ({exc})") from None
     try:
@@ -169,14 +173,30 @@ def _read_xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
         book.close()
 
 
+def _keys(header: list[str]) -> tuple[str, ...]:
+    return tuple(field_key(title) or f"column_{i + 1}" for i, title in enumerate(header))
+
+
+def _header_row(rows: list[tuple[int, list[str]]]) -> int | None:
+    """The header: the first of the first `HEADER_SEARCH` rows that names a photo column (a
+    roster often starts with its title, "DANH SÁCH CÁN BỘ ...", above the headers)."""
+    for index, (_, cells) in enumerate(rows[:HEADER_SEARCH]):
+        if any(key in PHOTO_KEYS for key in _keys(cells)):
+            return index
+    return None
+
+
 def read_roster(path: str | Path) -> Roster:
     """Read a roster from a .csv or .xlsx file.
 
     Raises:
-        RosterError: codes `unreadable`, `bad_encoding`, `not_a_workbook`, `roster_empty`,
-            `roster_too_large` (over `MAX_ROWS` rows) or `no_photo_column`.
+        RosterError: codes `unreadable`, `bad_encoding`, `not_a_workbook`, `old_excel`,
+            `roster_empty`, `roster_too_large` (over `MAX_ROWS` rows) or `no_photo_column` (none
+            of the first `HEADER_SEARCH` rows names a photo column).
     """
     path = Path(path)
+    if path.suffix.lower() == ".xls":
+        raise RosterError(path, "old_excel", "an Excel 97-2003 workbook (.xls): save it as .xlsx (or .csv)")
     try:
         rows = _read_xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _read_csv_rows(path)
     except OSError as exc:
@@ -185,13 +205,14 @@ def read_roster(path: str | Path) -> Roster:
         raise RosterError(path, "roster_empty", "the roster is empty")
     if len(rows) > MAX_ROWS:
         raise RosterError(path, "roster_too_large", f"the roster has more than {MAX_ROWS} rows")
-    keys = tuple(field_key(header) or f"column_{i + 1}" for i, header in enumerate(rows[0][1]))
-    photo_field = next((k for k in PHOTO_KEYS if k in keys), None)
-    if photo_field is None:
+    header = _header_row(rows)
+    if header is None:
         wanted = ", ".join(repr(k) for k in PHOTO_KEYS[:4])
         raise RosterError(path, "no_photo_column", f"no column names the photo file (a header like {wanted})")
+    keys = _keys(rows[header][1])
+    photo_field = next(k for k in PHOTO_KEYS if k in keys)
     rows_read = []
-    for _, row in rows[1:]:
+    for _, row in rows[header + 1 :]:
         person = {
             key: unicodedata.normalize("NFC", row[i].strip()) if i < len(row) else ""
             for i, key in enumerate(keys)
@@ -199,5 +220,5 @@ def read_roster(path: str | Path) -> Roster:
         rows_read.append(person)
     name_field = next((k for k in NAME_KEYS if k in keys), None)
     unit_field = next((k for k in UNIT_KEYS if k in keys), None)
-    lines = tuple(line for line, _ in rows[1:])
+    lines = tuple(line for line, _ in rows[header + 1 :])
     return Roster(keys, tuple(rows_read), photo_field, name_field, unit_field, lines)

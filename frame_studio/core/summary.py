@@ -13,7 +13,7 @@ counted once per column, however many photos point at them.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,8 +67,15 @@ def _is_framed(record: dict[str, Any]) -> bool:
     return status == "framed" or (status == "skipped" and bool(record.get("outputs") or record.get("output")))
 
 
-def summarise(staff: Sequence[StaffMember], records: Iterable[dict[str, Any]]) -> Summary:
-    """Count the roster's people per unit from the batch's report records."""
+def summarise(
+    staff: Sequence[StaffMember], records: Iterable[dict[str, Any]], unsure: Collection[int] = ()
+) -> Summary:
+    """Count the roster's people per unit from the batch's report records.
+
+    `unsure`: the rows the batch could not match for sure (two rows naming one photo, two
+    photos matching one person): such a person has a photo, not yet given to them, so they
+    count as needing review, not as without a photo.
+    """
     by_row: dict[int, list[dict[str, Any]]] = {}
     for record in records:
         row = record.get("roster_row")
@@ -78,13 +85,14 @@ def summarise(staff: Sequence[StaffMember], records: Iterable[dict[str, Any]]) -
     without_photo = []
     for member in staff:
         found = by_row.get(member.row, [])
-        if not found:
+        missing = not found and member.row not in unsure
+        if missing:
             without_photo.append(member)
         tally = counts.setdefault(unit_label(member.unit), [0, 0, 0, 0])
         tally[0] += 1
         tally[1] += int(any(_is_framed(record) for record in found))
-        tally[2] += int(not found)
-        tally[3] += int(any(needs_review(record) for record in found))
+        tally[2] += int(missing)
+        tally[3] += int(any(needs_review(record) for record in found) or (not found and not missing))
     units = tuple(UnitRow(unit, *tally) for unit, tally in counts.items())
     total = UnitRow(
         TOTAL,

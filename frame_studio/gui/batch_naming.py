@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +43,7 @@ class NamingBox(QWidget):
         self.template_box = QComboBox()
         self.template_box.setEditable(True)
         self.template_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.column_button = QToolButton()
-        self.column_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.column_button = QPushButton()  # its menu arrow keeps clear of the text
         self.column_menu = QMenu(self)
         self.column_button.setMenu(self.column_menu)
         self.ascii_box = QCheckBox()

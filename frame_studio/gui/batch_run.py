@@ -14,9 +14,16 @@ import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from frame_studio.core.batch import accept_as_is, reexport, run_batch
-from frame_studio.core.batch_files import BatchFiles, report_paths, update_batch_reports, write_batch_files
+from frame_studio.core.batch_files import (
+    BatchFiles,
+    people_of,
+    report_paths,
+    update_batch_reports,
+    write_batch_files,
+)
 from frame_studio.core.batch_plan import BatchSettings, Plan, name_preview, plan_batch, refresh_plan
 from frame_studio.core.errors import FrameStudioError
 from frame_studio.core.out_folder import check_output_folder, claim_output_folder
@@ -116,27 +123,36 @@ def accept(plan: Plan, result: JobResult) -> Reviewed:
 
 @dataclass(frozen=True)
 class LastBatch:
-    """The last batch of an output folder, as its report says, and the plan to fix it with
-    (None when the photo folder, roster or settings cannot be planned now)."""
+    """The last batch of an output folder, as its report says, and the plan to fix it with.
+
+    `plan` is None when the photo folder, roster or settings cannot be planned now (moved,
+    deleted...): `problem` says why, and the list is shown but cannot be fixed.
+    """
 
     results: list[JobResult]
     plan: Plan | None
     summary: Summary | None
+    problem: FrameStudioError | None = None
+
+
+def _name(record: dict[str, Any]) -> str:
+    return str(record["input"]).replace(os.sep, "/")  # the report shows names the platform's way
 
 
 def last_batch(in_dir: str, out_dir: str, settings: BatchSettings, roster: str = "") -> LastBatch:
-    """Read the report of the last batch into `out_dir` (empty when there is none)."""
+    """Read the report of the last batch into `out_dir` (empty when there is none), with the
+    people by the roster as it is now (HR may have edited it since)."""
     jsonl = report_paths(Path(out_dir))[0]
     records = read_report(jsonl) if jsonl.is_file() else []
-    results = [result_of_record(record, record["input"].replace(os.sep, "/")) for record in records]
-    plan = None
-    if results and in_dir:
-        try:
-            plan = prepare(in_dir, out_dir, settings, roster)
-        except FrameStudioError:
-            plan = None  # shown, not fixable until the folders are chosen again
-    summary = summarise(plan.roster.staff(), records) if plan and plan.roster else None
-    return LastBatch(results, plan, summary)
+    if not records:
+        return LastBatch([], None, None)
+    try:
+        plan = prepare(in_dir, out_dir, settings, roster)
+    except FrameStudioError as error:
+        return LastBatch([result_of_record(record, _name(record)) for record in records], None, None, error)
+    records = people_of(plan, records)
+    summary = summarise(plan.roster.staff(), records, plan.unsure) if plan.roster else None
+    return LastBatch([result_of_record(record, _name(record)) for record in records], plan, summary)
 
 
 @dataclass(frozen=True)

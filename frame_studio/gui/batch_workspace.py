@@ -49,6 +49,7 @@ from frame_studio.gui.review_model import (
     ANY,
     FLAGGED,
     FLAGS,
+    NOTE,
     NOTES,
     REJECTED_ONLY,
     THUMBNAIL,
@@ -357,8 +358,7 @@ class BatchWorkspace(QWidget):
         self._set_texts(rate=lambda: self.tr("Đang khởi động…"))
         if plan.notes:
             self._set_texts(summary=lambda: self._notes_text(plan))
-            for index, note in enumerate(plan.notes):
-                self.model.add_note(note, len(plan.jobs) + index)
+            self.model.add_notes(plan.notes, len(plan.jobs))
             self.stack.setCurrentWidget(self.tabs)
             self._update_filter_texts()
         self._run(plan, wait=False)
@@ -485,7 +485,7 @@ class BatchWorkspace(QWidget):
 
     def _summary_text(self, outcome: Outcome, plan: Plan | None, stopped: bool) -> str:
         numbers = Counter(result.status for result in outcome.results)
-        flagged = sum(is_flagged(result) for result in outcome.results)
+        flagged = sum(is_flagged(result) for result in self.model.results())  # follows the fixes
         counts = ", ".join(
             (
                 self.tr("%n ảnh đã gắn khung", "", numbers[FRAMED]),
@@ -557,7 +557,10 @@ class BatchWorkspace(QWidget):
     def request_fix(self, index: QModelIndex) -> FixRequest | None:
         """Ask the Photo workspace to fix one framed photo by hand (double-click or Enter)."""
         result, plan = self.proxy.result_at(index), self.plan
-        if result is None or plan is None:
+        if result is None or result.status == NOTE:
+            return None
+        if plan is None:  # the last batch, shown again, but its photo folder cannot be read now
+            self._set_texts(error=lambda: self.tr("Hãy chọn lại thư mục ảnh của lần trước rồi chỉnh ảnh."))
             return None
         if self._busy:
             self._set_texts(error=lambda: self.tr("Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh."))
@@ -592,6 +595,7 @@ class BatchWorkspace(QWidget):
             self._set_texts(error=None)
         else:
             self._set_texts(error=lambda: self._problems_text([problem]))
+        self._show_texts()  # the summary line counts what still needs review
         self._update_filter_texts()
         self._update_buttons()
 
@@ -666,17 +670,29 @@ class BatchWorkspace(QWidget):
         if self._busy or self.model.rows or out != self.setup.out_dir or not last.results:
             return  # a batch started meanwhile, another folder was chosen, or nothing to show
         self._shown_out, self.plan = out, last.plan
-        for order, result in enumerate(last.results):
-            self.model.add(result, order)
+        self.model.extend(last.results)
+        if last.plan is not None:
+            self.model.add_notes(last.plan.notes, len(last.results))
         self.stack.setCurrentWidget(self.tabs)
         self._show_summary(last.summary)
-        self._set_texts(summary=lambda: self._restored_text(last))
+        self._set_texts(summary=self._restored_text)
+        problem = last.problem
+        if problem is not None:
+            reason = error_text(problem.code, problem.message)
+            path = f" ({problem.path})" if problem.path else ""
+            self._set_texts(
+                error=lambda: self.tr("Chưa chỉnh được ảnh nào của lần trước: {reason}{path}").format(
+                    reason=reason, path=path
+                )
+            )
         self._update_filter_texts()
         self._update_buttons()
 
-    def _restored_text(self, last: LastBatch) -> str:
-        flagged = sum(is_flagged(result) for result in last.results)
-        text = self.tr("Kết quả lần trước: %n ảnh", "", len(last.results))
+    def _restored_text(self) -> str:
+        """The last batch's count, and how many still need review (it follows the fixes)."""
+        results = self.model.results()
+        flagged = sum(is_flagged(result) for result in results)
+        text = self.tr("Kết quả lần trước: %n ảnh", "", len(results))
         return text + "; " + self.tr("%n ảnh cần xem lại", "", flagged) + "."
 
     # -- file names from the roster ------------------------------------------------------

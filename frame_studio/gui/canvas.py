@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from frame_studio.core.faces import Face
 from frame_studio.core.frames import Frame
 from frame_studio.core.images import LoadedPhoto
+from frame_studio.core.pipeline import preview_reduction
 from frame_studio.core.placement import Placement, moved, rotated, zoomed
 from frame_studio.core.render import compose
 from frame_studio.gui.convert import to_pixmap
@@ -88,6 +89,7 @@ class PlacementCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.photo: LoadedPhoto | None = None
+        self._reduced: dict[int, LoadedPhoto] = {}  # the photo reduced for previews, by factor
         self.frame: Frame | None = None
         self.placement: Placement | None = None
         self.preview: Image.Image | None = None
@@ -113,7 +115,7 @@ class PlacementCanvas(QWidget):
     ) -> None:
         """Show a photo under a frame with a placement; `faces` get clickable marks."""
         self.photo, self.frame, self.faces = photo, frame, list(faces)
-        self._hovered = None
+        self._reduced, self._hovered = {}, None
         self.set_placement(placement)
 
     def set_faces(self, faces: Sequence[Face]) -> None:
@@ -146,7 +148,10 @@ class PlacementCanvas(QWidget):
             return None
         resample = Image.Resampling.BILINEAR if fast else Image.Resampling.LANCZOS
         size = self.render_size(fast=fast)
-        return compose(self.photo, self.placement, self.frame, size=size, resample=resample)
+        factor = preview_reduction(self.photo, self.placement, self.frame, size)
+        if factor not in self._reduced:
+            self._reduced[factor] = self.photo.reduced(factor)
+        return compose(self._reduced[factor], self.placement, self.frame, size=size, resample=resample)
 
     def redraw(self, *, fast: bool = False) -> None:
         if not fast:

@@ -1,6 +1,8 @@
 """The main window: three workspaces (Photo, Batch, Frames), menus, one thread pool.
 
 Menus: File (recent photos, campaign packs, quit), Language, Help (the user guide, About).
+The Batch and Frames workspaces (and their modules) are built the first time their tab is
+shown or something asks for them: the first window needs only the Photo workspace.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTranslator, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -17,7 +20,6 @@ from frame_studio.core.campaign import PACK_SUFFIX, OpenedCampaign
 from frame_studio.core.frames import Frame
 from frame_studio.core.user_dirs import user_frames_dir
 from frame_studio.gui import ask
-from frame_studio.gui.batch_workspace import BatchWorkspace
 from frame_studio.gui.campaign_book import (
     CampaignBook,
     OpenedPack,
@@ -28,7 +30,6 @@ from frame_studio.gui.campaign_book import (
 )
 from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.frame_combo import grouped
-from frame_studio.gui.frames_workspace import FramesWorkspace
 from frame_studio.gui.help_dialogs import AboutDialog, GuideDialog
 from frame_studio.gui.i18n import load_translator
 from frame_studio.gui.messages import failure_text
@@ -38,7 +39,12 @@ from frame_studio.gui.recent_photos import RecentPhotosMenu
 from frame_studio.gui.settings import Settings, remember_frames
 from frame_studio.gui.workers import Worker, start_worker
 
+if TYPE_CHECKING:
+    from frame_studio.gui.batch_workspace import BatchWorkspace
+    from frame_studio.gui.frames_workspace import FramesWorkspace
+
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
+BATCH_TAB, FRAMES_TAB = 1, 2
 
 
 def quit_keys() -> list[QKeySequence]:
@@ -69,16 +75,16 @@ class MainWindow(QMainWindow):
         self.translator: QTranslator | None = None
         self.setAcceptDrops(True)
         self.photo = PhotoWorkspace(frames, self.pool, settings=settings)
-        self.batch = BatchWorkspace(frames, self.pool, settings)
-        self.frames = FramesWorkspace(frames, self.pool, settings)
+        self.frame_list = list(frames)  # what every workspace offers
+        self._batch: BatchWorkspace | None = None
+        self._frames: FramesWorkspace | None = None
         self.photo.select_frame(str(settings.get("frame")))
-        self.batch.fix_requested.connect(self.open_fix)
-        self.frames.frames_changed.connect(self.set_frames)
         self.photo.pack_dropped.connect(self.open_pack_file)
         self.photo.set_frames(frames, self.book.campaign_for)
         self.tabs = QTabWidget()
-        for workspace in self.workspaces():
-            self.tabs.addTab(workspace, "")
+        for page in (self.photo, QWidget(), QWidget()):  # empty pages hold the later workspaces' places
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_chosen)
         self.setCentralWidget(self.tabs)
         self.file_menu = QMenu(self)
         self.recent_menu = RecentPhotosMenu(settings, self)
@@ -131,8 +137,44 @@ class MainWindow(QMainWindow):
     def _language_chosen(self, action: QAction) -> None:
         self.set_language(str(action.data()))
 
-    def workspaces(self) -> list[QWidget]:
-        return [self.photo, self.batch, self.frames]
+    @property
+    def batch(self) -> BatchWorkspace:
+        """The Batch workspace (built now if it was not yet)."""
+        if self._batch is None:
+            from frame_studio.gui.batch_workspace import BatchWorkspace
+
+            self._batch = BatchWorkspace(self.frame_list, self.pool, self.settings)
+            self._batch.fix_requested.connect(self.open_fix)
+            self._place(BATCH_TAB, self._batch)
+        return self._batch
+
+    @property
+    def frames(self) -> FramesWorkspace:
+        """The Frames workspace (built now if it was not yet)."""
+        if self._frames is None:
+            from frame_studio.gui.frames_workspace import FramesWorkspace
+
+            self._frames = FramesWorkspace(self.frame_list, self.pool, self.settings)
+            self._frames.frames_changed.connect(self.set_frames)
+            self._place(FRAMES_TAB, self._frames)
+        return self._frames
+
+    def _place(self, index: int, workspace: QWidget) -> None:
+        """Put a workspace built late in its tab, instead of the empty page that held its place."""
+        current, title, empty = self.tabs.currentIndex(), self.tabs.tabText(index), self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, workspace, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if empty is not None:
+            empty.deleteLater()
+
+    def _tab_chosen(self, index: int) -> None:
+        if index == BATCH_TAB and self._batch is None:
+            self.tabs.setCurrentWidget(self.batch)
+        elif index == FRAMES_TAB and self._frames is None:
+            self.tabs.setCurrentWidget(self.frames)
 
     def set_language(self, code: str) -> None:
         """Switch the UI language (Vietnamese is the source language) and retranslate."""
@@ -165,9 +207,9 @@ class MainWindow(QMainWindow):
         titles = (self.tr("Ảnh của tôi"), self.tr("Hàng loạt"), self.tr("Khung"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
-        self.photo.retranslate()
-        self.batch.retranslate()
-        self.frames.retranslate()
+        for workspace in (self.photo, self._batch, self._frames):
+            if workspace is not None:
+                workspace.retranslate()
         self._retranslate_status()
 
     # -- the status line ---------------------------------------------------------------
@@ -221,9 +263,11 @@ class MainWindow(QMainWindow):
 
     def set_frames(self, frames: list[Frame]) -> None:
         """A variant was saved or a pack opened: offer its frames everywhere."""
+        self.frame_list = list(frames)
         self.photo.set_frames(frames, self.book.campaign_for)
-        self.batch.set_frames(frames)
-        self.frames.set_frames(frames)
+        for workspace in (self._batch, self._frames):
+            if workspace is not None:
+                workspace.set_frames(frames)
         remember_frames(self.settings, frames)
 
     def choose_pack(self) -> None:
@@ -293,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def _use_pack(self, pack: OpenedPack, older: OpenedCampaign | None) -> None:
         """Offer a pack's frames that are not offered yet (in place of an older version's)."""
-        frames = list(self.frames.frames)
+        frames = list(self.frame_list)
         at = len(frames)
         if older is not None:
             gone = {folder.resolve() for folder in older.frame_folders}
@@ -353,7 +397,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.photo)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.batch.stop()
+        if self._batch is not None:
+            self._batch.stop()
         self.pool.waitForDone(10_000)
         self.settings.set("frame", self.photo.frame.id)
         super().closeEvent(event)

@@ -108,6 +108,15 @@ def texts() -> dict[str, str]:
         "bad_settings": translate("review", "cần ít nhất một kích thước và một định dạng JPG, PNG hoặc WebP"),
         "bad_frame": translate("review", "không tải được khung đã chọn"),
         "bad_template": translate("review", "mẫu tên tệp dùng một cột không có trong danh sách cán bộ"),
+        "old_excel": translate(
+            "review", "danh sách là tệp Excel đời cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx"
+        ),
+        "template_syntax": translate(
+            "review", "mẫu tên tệp viết chưa đúng: mỗi cột đặt trong một cặp ngoặc nhọn, ví dụ {ho_va_ten}"
+        ),
+        "template_needs_roster": translate(
+            "review", "muốn đặt tên tệp theo mẫu thì cần chọn danh sách cán bộ"
+        ),
         # rosters
         "bad_encoding": translate(
             "messages",

@@ -130,13 +130,31 @@ class ReviewModel(QAbstractTableModel):
         self.tally.update(filters_of(result))
         self.endInsertRows()
 
-    def add_note(self, note: str, order: int) -> None:
-        """Add a roster note as a row of its own (it names a photo or a person)."""
-        row = len(self.rows)
-        name = getattr(note, "params", {}).get("name", "")
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.rows.append(ReviewRow(JobResult(name, NOTE, code=getattr(note, "code", None)), order, note))
-        self.tally.update([ANY, NOTES])
+    def add_notes(self, notes: list[str], first_order: int) -> None:
+        """Add the roster notes, each as a row of its own (it names a photo or a person), in one
+        insertion (a large roster against a small folder makes thousands)."""
+        if not notes:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(notes) - 1)
+        for index, note in enumerate(notes):
+            name = getattr(note, "params", {}).get("name", "")
+            result = JobResult(name, NOTE, code=getattr(note, "code", None))
+            self.rows.append(ReviewRow(result, first_order + index, note))
+        self.tally.update({ANY: len(notes), NOTES: len(notes)})
+        self.endInsertRows()
+
+    def extend(self, results: list[JobResult]) -> None:
+        """Add many results at once, in plan order (the last batch, shown again at start)."""
+        new = [result for result in results if result.input not in self.by_name]
+        if not new:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        for order, result in enumerate(new):
+            self.by_name[result.input] = len(self.rows)
+            self.rows.append(ReviewRow(result, order))
+            self.tally.update(filters_of(result))
         self.endInsertRows()
 
     def replace(self, result: JobResult) -> None:

@@ -423,7 +423,7 @@ def test_template_without_roster_is_refused_when_it_needs_roster_fields(folders:
     touch(in_dir / "photo.jpg")
     with pytest.raises(BatchError) as caught:
         plan(in_dir, out_dir, name_template="{ho_ten}")
-    assert caught.value.code == "bad_template"
+    assert caught.value.code == "template_needs_roster"
 
 
 def test_unknown_frame_is_refused(folders: tuple[Path, Path]) -> None:

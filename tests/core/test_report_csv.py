@@ -217,3 +217,18 @@ def test_the_words_use_the_offices_terms_and_no_english() -> None:
         text for text in words if ENGLISH.search(re.sub("|".join(map(re.escape, PROPER_NAMES)), "", text))
     ]
     assert english == []
+
+
+def test_a_formula_from_a_roster_or_a_file_name_is_never_run_by_excel() -> None:
+    record = {
+        "input": "=cmd.jpg",
+        "status": "framed",
+        "outputs": ["out/x.jpg"],
+        "review": False,
+        "name": '=HYPERLINK("http://evil.example/")',
+        "unit": "+Phòng",
+        "roster_row": 0,
+    }
+    rows = list(csv.reader(io.StringIO(report_csv([record], people=True).decode("utf-8-sig"))))
+    assert rows[1][:3] == ["'=cmd.jpg", "'=HYPERLINK(\"http://evil.example/\")", "'+Phòng"]
+    assert rows[1][3] == "Đã gắn khung"  # ordinary values are left as they are

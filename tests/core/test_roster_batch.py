@@ -17,15 +17,22 @@ from helpers import no_face_image, portrait_image, twin_photo
 from PIL import Image
 
 from frame_studio.core.batch import accept_as_is, reexport, run_batch
-from frame_studio.core.batch_files import write_batch_files
-from frame_studio.core.batch_plan import BatchSettings, Plan, plan_batch, refresh_plan, settings_for
+from frame_studio.core.batch_files import update_batch_reports, write_batch_files
+from frame_studio.core.batch_plan import (
+    BatchError,
+    BatchSettings,
+    Plan,
+    plan_batch,
+    refresh_plan,
+    settings_for,
+)
 from frame_studio.core.frames import find_frame
 from frame_studio.core.journal import ACCEPTED, read_journal
 from frame_studio.core.outcome import FRAMED, SKIPPED, JobResult
 from frame_studio.core.placement import Placement
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.reminder import REMINDER_FILE
-from frame_studio.core.roster import Roster, read_roster
+from frame_studio.core.roster import Roster, RosterError, read_roster
 
 SETTINGS = BatchSettings(sizes=(240,), format="png")
 NFD = "NFD"
@@ -191,3 +198,82 @@ def test_a_persons_line_is_the_one_excel_shows_blank_lines_included(tmp_path: Pa
     path.write_text("Họ tên,Ảnh\nAn,an.jpg\n\n,\nBình,binh.jpg\n", encoding="utf-8")
     roster = read_roster(path)
     assert [member.line for member in roster.staff()] == [2, 5]  # lines 3 and 4 are blank
+
+
+def test_people_matched_for_nobody_are_not_without_a_photo(roster_batch: RosterRun) -> None:
+    plan, results = roster_batch
+    files = write_batch_files(plan, [result.record() for result in results])
+    assert files.summary is not None
+    missing = [member.name for member in files.summary.without_photo]
+    assert missing == ["Vũ Không Ảnh"]  # not Hoàng Cán Bộ (two photos), nor Đỗ Một/Hai (one photo)
+    office = next(unit for unit in files.summary.units if unit.unit == "Văn phòng")
+    assert (office.staff, office.without_photo) == (4, 1)
+    assert office.review == 3  # Chí (no face), Dũng (two faces), Hoàng Cán Bộ (two photos)
+
+
+def test_the_summary_follows_the_roster_as_it_is_now(roster_batch: RosterRun, tmp_path: Path) -> None:
+    plan, results = roster_batch
+    write_batch_files(plan, [result.record() for result in results])
+    lines = (tmp_path / "ds.csv").read_text(encoding="utf-8").splitlines()
+    lines.insert(1, "Giám Đốc Mới,Văn phòng,giam-doc.jpg")  # HR adds a row at the top afterwards
+    (tmp_path / "ds.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edited = plan_batch(plan.in_dir, plan.out_dir, plan.settings, roster=read_roster(tmp_path / "ds.csv"))
+    group = next(result for result in results if result.input == "dung.jpg")
+    summary = update_batch_reports(edited, accept_as_is(edited, group).record())
+    assert summary is not None
+    assert [member.name for member in summary.without_photo] == ["Giám Đốc Mới", "Vũ Không Ảnh"]
+    assert summary.total.framed == 4  # An, Bình, Chí, Dũng: the same people as before the edit
+
+
+def test_a_corrected_roster_renames_the_persons_file_on_the_next_run(
+    roster_batch: RosterRun, tmp_path: Path
+) -> None:
+    plan, _ = roster_batch
+    text = (tmp_path / "ds.csv").read_text(encoding="utf-8").replace("Trần Thị Bình", "Trần Thị Bính")
+    (tmp_path / "ds.csv").write_text(text, encoding="utf-8")
+    again = plan_batch(plan.in_dir, plan.out_dir, plan.settings, roster=read_roster(tmp_path / "ds.csv"))
+    results = {result.input: result for result in run(again)}
+    assert results["binh.jpg"].status == FRAMED  # made again under the new name, not skipped
+    assert (plan.out_dir / "Phòng Tổ chức" / "Trần Thị Bính.png").is_file()
+    assert results["an.jpg"].status == SKIPPED  # unchanged names are still skipped
+
+
+@pytest.mark.parametrize(
+    "template", ["{ho_va_ten", "}", "{}", "{ho_va_ten:d}", "{ho_va_ten!r}", "{{x}}", "  "]
+)
+def test_a_badly_written_template_is_refused_in_words(tmp_path: Path, template: str) -> None:
+    roster = write_roster(tmp_path / "ds.csv", [["Họ và tên", "Ảnh"], ["An", "an.jpg"]])
+    (tmp_path / "in").mkdir()
+    with pytest.raises(BatchError) as caught:
+        plan_batch(
+            tmp_path / "in",
+            tmp_path / "out",
+            dataclasses.replace(SETTINGS, name_template=template),
+            roster=roster,
+        )
+    assert caught.value.code == "template_syntax"
+
+
+def test_an_empty_field_keeps_the_photos_own_name(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    save(portrait_image(), in_dir / "an.jpg")
+    roster = write_roster(tmp_path / "ds.csv", [["Họ và tên", "Đơn vị", "Ảnh"], ["", "Thanh tra", "an.jpg"]])
+    settings = dataclasses.replace(SETTINGS, name_template="{don_vi}/{ho_va_ten}")
+    (job,) = plan_batch(in_dir, tmp_path / "out", settings, roster=roster).jobs
+    assert job.outputs == ("an_jpg.png",)  # not "Thanh tra.png"
+
+
+def test_a_title_above_the_headers_old_excel_and_a_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "DANH SÁCH CÁN BỘ SỞ THÔNG TIN\nNgày 30/11/2026\nHọ và tên,Ảnh\nAn,an.jpg\n", encoding="utf-8"
+    )
+    roster = read_roster(path)
+    assert (roster.name_field, roster.member(0).name, roster.member(0).line) == ("ho_va_ten", "An", 4)
+    (tmp_path / "cu.xls").write_bytes(b"\xd0\xcf\x11\xe0 an old workbook")
+    with pytest.raises(RosterError) as caught:
+        read_roster(tmp_path / "cu.xls")
+    assert caught.value.code == "old_excel"
+    with pytest.raises(RosterError) as caught:
+        read_roster(tmp_path / "gone.xlsx")
+    assert caught.value.code == "unreadable"

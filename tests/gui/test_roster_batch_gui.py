@@ -273,6 +273,46 @@ def test_choosing_another_output_folder_shows_its_last_batch(
     assert workspace.stack.currentWidget() is workspace.empty_label
     assert workspace.plan is None and not workspace.tabs.isTabEnabled(1)
     workspace.setup.out_edit.setText(out)
-    qtbot.waitUntil(lambda: workspace.model.rowCount() == 4, timeout=10_000)  # the four photos
+    qtbot.waitUntil(lambda: workspace.model.rowCount() == 6, timeout=10_000)  # 4 photos, 2 notes
     assert workspace.summary_label.text() == "Kết quả lần trước: 4 ảnh; 1 ảnh cần xem lại."
     assert workspace.unit_summary.table.rowCount() == 3
+
+
+def test_a_restart_shows_the_roster_notes_again(
+    qtbot: QtBot, workspace: BatchWorkspace, frames: list[Frame], pool: QThreadPool, settings: Settings
+) -> None:
+    run(qtbot, workspace)
+    again = make_batch_workspace(qtbot, frames, pool, settings)
+    qtbot.waitUntil(lambda: again.model.rowCount() == 6, timeout=10_000)  # 4 photos, 2 notes
+    again.set_filter(NOTES)
+    assert len(rows(again)) == 2
+
+
+def test_a_moved_photo_folder_is_said_not_a_dead_end(
+    qtbot: QtBot,
+    workspace: BatchWorkspace,
+    frames: list[Frame],
+    pool: QThreadPool,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    run(qtbot, workspace)
+    (tmp_path / "ảnh").rename(tmp_path / "ảnh cũ")  # moved to another folder since
+    again = make_batch_workspace(qtbot, frames, pool, settings)
+    qtbot.waitUntil(lambda: again.model.rowCount() == 4, timeout=10_000)
+    assert again.plan is None
+    assert again.error_label.text().startswith("Chưa chỉnh được ảnh nào của lần trước:")
+    again.set_filter("flagged")
+    assert again.request_fix(again.proxy.index(0, 1)) is None
+    assert again.error_label.text() == "Hãy chọn lại thư mục ảnh của lần trước rồi chỉnh ảnh."
+
+
+def test_a_badly_written_template_says_so_in_the_preview(qtbot: QtBot, workspace: BatchWorkspace) -> None:
+    naming = workspace.setup.naming
+    name_template(qtbot, workspace, "{don_vi}/{ho_va_ten}")
+    naming.template_box.setEditText("{ho_va_ten")
+    qtbot.waitUntil(lambda: "viết chưa đúng" in naming.preview_label.text(), timeout=10_000)
+    assert "Ví dụ" not in naming.preview_label.text()
+    with qtbot.waitSignal(workspace.batch_failed, timeout=10_000) as failed:
+        workspace.start()
+    assert failed.args[0].startswith("Không bắt đầu được: mẫu tên tệp viết chưa đúng")

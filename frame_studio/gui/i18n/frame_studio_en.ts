@@ -163,164 +163,164 @@
 <context>
     <name>BatchWorkspace</name>
     <message>
-        <location filename="../batch_workspace.py" line="214"/>
-        <location filename="../batch_workspace.py" line="391"/>
+        <location filename="../batch_workspace.py" line="221"/>
+        <location filename="../batch_workspace.py" line="398"/>
         <source>{rate} · còn khoảng {eta}</source>
         <translation>{rate} · about {eta} left</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="216"/>
+        <location filename="../batch_workspace.py" line="223"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="217"/>
+        <location filename="../batch_workspace.py" line="224"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="218"/>
+        <location filename="../batch_workspace.py" line="225"/>
         <source>%v/%m ảnh</source>
         <translation>%v/%m photos</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="219"/>
+        <location filename="../batch_workspace.py" line="226"/>
         <source>Hiển thị:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="221"/>
+        <location filename="../batch_workspace.py" line="228"/>
         <source>Đã xem, giữ nguyên</source>
         <translation>Reviewed, keep as is</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="222"/>
+        <location filename="../batch_workspace.py" line="229"/>
         <source>Ảnh này đã được xem và dùng được như hiện tại (Ctrl+Enter)</source>
         <translation>This photo has been looked at and is fine as it is (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="224"/>
+        <location filename="../batch_workspace.py" line="231"/>
         <source>Danh sách ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="225"/>
+        <location filename="../batch_workspace.py" line="232"/>
         <source>Tổng hợp theo đơn vị</source>
         <translation>Summary by unit</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="227"/>
+        <location filename="../batch_workspace.py" line="234"/>
         <source>Mở thư mục kết quả</source>
         <translation>Open output folder</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="228"/>
+        <location filename="../batch_workspace.py" line="235"/>
         <source>Mở báo cáo</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="248"/>
+        <location filename="../batch_workspace.py" line="255"/>
         <source>{s} giây</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="250"/>
+        <location filename="../batch_workspace.py" line="257"/>
         <source>{m} phút {s} giây</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="251"/>
+        <location filename="../batch_workspace.py" line="258"/>
         <source>{h} giờ {m} phút</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="299"/>
+        <location filename="../batch_workspace.py" line="306"/>
         <source>Hãy chọn thư mục ảnh.</source>
         <translation>Choose a photo folder.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="299"/>
+        <location filename="../batch_workspace.py" line="306"/>
         <source>Hãy chọn thư mục kết quả.</source>
         <translation>Choose an output folder.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="308"/>
+        <location filename="../batch_workspace.py" line="316"/>
         <source>Đang lập danh sách ảnh…</source>
         <translation>Listing photos…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="325"/>
+        <location filename="../batch_workspace.py" line="333"/>
         <source>Không bắt đầu được:</source>
         <translation>Could not start:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="332"/>
+        <location filename="../batch_workspace.py" line="340"/>
         <source>Không bắt đầu được: lỗi không mong đợi ({error})</source>
         <translation>Could not start: unexpected error ({error})</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="350"/>
-        <location filename="../batch_workspace.py" line="387"/>
+        <location filename="../batch_workspace.py" line="358"/>
+        <location filename="../batch_workspace.py" line="394"/>
         <source>Đang khởi động…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="220"/>
+        <location filename="../batch_workspace.py" line="227"/>
         <source>Nhấp đúp vào một ảnh để chỉnh tay trong “Ảnh của tôi”.</source>
         <translation>Double-click a photo to adjust it by hand in “My photo”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="230"/>
+        <location filename="../batch_workspace.py" line="237"/>
         <source>Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm “Bắt đầu”.</source>
         <translation>No results yet. Choose a photo folder and an output folder, then click “Start”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="325"/>
+        <location filename="../batch_workspace.py" line="333"/>
         <source>Danh sách cán bộ:</source>
         <translation>Staff roster:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="388"/>
+        <location filename="../batch_workspace.py" line="395"/>
         <source>{rate} ảnh/giây</source>
         <translation>{rate} photos/s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="401"/>
+        <location filename="../batch_workspace.py" line="408"/>
         <source>Đang đợi loạt ảnh kia ghi xong…</source>
         <translation>Waiting for the other batch to finish…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="408"/>
+        <location filename="../batch_workspace.py" line="415"/>
         <source>Không bắt đầu được: {reason}</source>
         <translation>Could not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="411"/>
+        <location filename="../batch_workspace.py" line="418"/>
         <source>Loạt ảnh dừng vì lỗi: {error}</source>
         <translation>The batch stopped on an error: {error}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="416"/>
+        <location filename="../batch_workspace.py" line="423"/>
         <source>một máy khác</source>
         <translation>another computer</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="418"/>
+        <location filename="../batch_workspace.py" line="425"/>
         <source>trên máy {computer}, từ {since}</source>
         <translation>on {computer}, since {since}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="420"/>
+        <location filename="../batch_workspace.py" line="427"/>
         <source>trên máy {computer}</source>
         <translation>on {computer}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="424"/>
+        <location filename="../batch_workspace.py" line="431"/>
         <source>Thư mục kết quả đang bận</source>
         <translation>Output folder in use</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="426"/>
+        <location filename="../batch_workspace.py" line="433"/>
         <source>Một loạt ảnh khác đang ghi vào thư mục này ({detail}).
 
 Đợi loạt ảnh đó xong rồi tự bắt đầu?</source>
@@ -329,32 +329,32 @@
 Wait for it to finish, then start automatically?</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="429"/>
+        <location filename="../batch_workspace.py" line="436"/>
         <source>Đợi</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="430"/>
+        <location filename="../batch_workspace.py" line="437"/>
         <source>Không đợi</source>
         <translation>Don&apos;t wait</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="440"/>
+        <location filename="../batch_workspace.py" line="447"/>
         <source>Đang dừng sau các ảnh đang xử lý…</source>
         <translation>Stopping after the photos in progress…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="454"/>
+        <location filename="../batch_workspace.py" line="461"/>
         <source>Thời gian: {time}</source>
         <translation>Time: {time}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="472"/>
+        <location filename="../batch_workspace.py" line="479"/>
         <source>Không ghi được {file}: {reason}</source>
         <translation>Could not write {file}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="484"/>
+        <location filename="../batch_workspace.py" line="491"/>
         <source>%n ảnh đã gắn khung</source>
         <translation>
             <numerusform>%n photo framed</numerusform>
@@ -362,7 +362,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="485"/>
+        <location filename="../batch_workspace.py" line="492"/>
         <source>%n đã có từ lần trước</source>
         <translation>
             <numerusform>%n already done</numerusform>
@@ -370,7 +370,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="486"/>
+        <location filename="../batch_workspace.py" line="493"/>
         <source>%n không xử lý được</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -378,8 +378,8 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="489"/>
-        <location filename="../batch_workspace.py" line="656"/>
+        <location filename="../batch_workspace.py" line="496"/>
+        <location filename="../batch_workspace.py" line="696"/>
         <source>%n ảnh cần xem lại</source>
         <translation>
             <numerusform>%n photo needs review</numerusform>
@@ -387,7 +387,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="491"/>
+        <location filename="../batch_workspace.py" line="498"/>
         <source>bỏ qua %n tệp hệ thống (Thumbs.db, desktop.ini…)</source>
         <translation>
             <numerusform>%n system file ignored (Thumbs.db, desktop.ini…)</numerusform>
@@ -395,7 +395,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="496"/>
+        <location filename="../batch_workspace.py" line="503"/>
         <source>Đã dừng giữa chừng: {parts}; còn %n ảnh chưa làm (bấm “Bắt đầu” để làm tiếp).</source>
         <translation>
             <numerusform>Stopped partway: {parts}; %n photo not done yet (click “Start” to continue).</numerusform>
@@ -403,27 +403,37 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="534"/>
+        <location filename="../batch_workspace.py" line="541"/>
         <source>Không xử lý được</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="535"/>
+        <location filename="../batch_workspace.py" line="542"/>
         <source>Ghi chú danh sách</source>
         <translation>Roster note</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="560"/>
+        <location filename="../batch_workspace.py" line="563"/>
+        <source>Hãy chọn lại thư mục ảnh của lần trước rồi chỉnh ảnh.</source>
+        <translation>Choose the last batch&apos;s photo folder again to adjust its photos.</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="570"/>
         <source>Ảnh không xử lý được thì không chỉnh tay được: {reason}</source>
         <translation>A photo that failed cannot be adjusted by hand: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="607"/>
+        <location filename="../batch_workspace.py" line="622"/>
         <source>Không ghi được: {reason}</source>
         <translation>Could not be saved: {reason}</translation>
     </message>
+    <message>
+        <location filename="../batch_workspace.py" line="684"/>
+        <source>Chưa chỉnh được ảnh nào của lần trước: {reason}{path}</source>
+        <translation>The last batch&apos;s photos cannot be adjusted yet: {reason}{path}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="655"/>
+        <location filename="../batch_workspace.py" line="695"/>
         <source>Kết quả lần trước: %n ảnh</source>
         <translation>
             <numerusform>Last batch: %n photo</numerusform>
@@ -431,12 +441,12 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="499"/>
+        <location filename="../batch_workspace.py" line="506"/>
         <source>Thư mục ảnh không có tệp nào.</source>
         <translation>The photo folder has no files.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="370"/>
+        <location filename="../batch_workspace.py" line="377"/>
         <source>%n ghi chú khi lập danh sách (xem trong danh sách bên dưới).</source>
         <translation>
             <numerusform>%n note while planning (see the list below).</numerusform>
@@ -444,22 +454,22 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="500"/>
+        <location filename="../batch_workspace.py" line="507"/>
         <source>Xong: {parts}.</source>
         <translation>Done: {parts}.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="532"/>
+        <location filename="../batch_workspace.py" line="539"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="533"/>
+        <location filename="../batch_workspace.py" line="540"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="556"/>
+        <location filename="../batch_workspace.py" line="566"/>
         <source>Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh.</source>
         <translation>Wait for the batch to finish before adjusting single photos.</translation>
     </message>
@@ -689,115 +699,115 @@ Wait for it to finish, then start automatically?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Frame Studio — Khung ảnh đại diện</source>
         <translation>Frame Studio — Profile photo frames</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Mở gói chiến dịch…</source>
         <translation>Open campaign pack…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Giới thiệu Frame Studio</source>
         <translation>About Frame Studio</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Ảnh của tôi</source>
         <translation>My photo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Khung</source>
         <translation>Frames</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Mở gói chiến dịch</source>
         <translation>Open campaign pack</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
-        <location filename="../main_window.py" line="282"/>
-        <location filename="../main_window.py" line="322"/>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="375"/>
         <source>Gói chiến dịch</source>
         <translation>Campaign pack</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Đang mở gói {name}…</source>
         <translation>Opening pack {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Gói “{name}” đã được mở rồi: không có gì thay đổi.</source>
         <translation>The pack “{name}” is already open: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Gói này là bản cũ hơn của chiến dịch “{name}” (đến hết {new}); vẫn dùng bản đang có (đến hết {old}).</source>
         <translation>This pack is an older version of the campaign “{name}” (until {new}); the version in use (until {old}) stays.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="316"/>
         <source>Gói này là bản mới hơn của chiến dịch “{name}” (đến hết {new}; bản đang dùng đến hết {old}). Dùng bản mới thay cho bản đang dùng?</source>
         <translation>This pack is a newer version of the campaign “{name}” (until {new}; the version in use runs until {old}). Use the new version instead of the one in use?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Đã có một bản khác của chiến dịch “{name}”, cùng thời gian (đến hết {old}). Dùng gói này thay cho bản đang dùng?</source>
         <translation>Another version of the campaign “{name}” with the same dates (until {old}) is already in use. Use this pack instead?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Dùng gói này</source>
         <translation>Use this pack</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="329"/>
         <source>Giữ bản đang dùng</source>
         <translation>Keep the one in use</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Vẫn dùng bản đang có của chiến dịch “{name}”.</source>
         <translation>Still using the current version of the campaign “{name}”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Gói “{name}” không có khung mới: %n khung đã có sẵn.</source>
         <translation>
             <numerusform>The pack “{name}” has no new frames: %n frame was already there.</numerusform>
@@ -805,7 +815,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Đã mở gói “{name}”: %n khung mới.</source>
         <translation>
             <numerusform>Opened the pack “{name}”: %n new frame.</numerusform>
@@ -813,7 +823,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="360"/>
         <source>%n khung đã có sẵn.</source>
         <translation>
             <numerusform>%n frame was already there.</numerusform>
@@ -821,7 +831,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Không mở được gói {name}: {reason}</source>
         <translation>Could not open pack {name}: {reason}</translation>
     </message>
@@ -829,42 +839,42 @@ Wait for it to finish, then start automatically?</translation>
 <context>
     <name>NamingBox</name>
     <message>
-        <location filename="../batch_naming.py" line="77"/>
+        <location filename="../batch_naming.py" line="76"/>
         <source>Giữ tên ảnh gốc</source>
         <translation>Keep the photo&apos;s name</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="78"/>
+        <location filename="../batch_naming.py" line="77"/>
         <source>Theo danh sách cán bộ</source>
         <translation>From the staff roster</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="80"/>
+        <location filename="../batch_naming.py" line="79"/>
         <source>Mỗi cột viết trong ngoặc nhọn, ví dụ {don_vi}/{ho_va_ten}; dấu / tạo thư mục con.</source>
         <translation>Write each column in braces, e.g. {don_vi}/{ho_va_ten}; a / makes a sub-folder.</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="82"/>
+        <location filename="../batch_naming.py" line="81"/>
         <source>Chèn cột</source>
         <translation>Insert column</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="83"/>
+        <location filename="../batch_naming.py" line="82"/>
         <source>Bỏ dấu tiếng Việt</source>
         <translation>Without diacritics</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="164"/>
+        <location filename="../batch_naming.py" line="163"/>
         <source>Chọn danh sách cán bộ để đặt tên tệp theo họ tên, đơn vị…</source>
         <translation>Choose a staff roster to name the files by name, unit…</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="168"/>
+        <location filename="../batch_naming.py" line="167"/>
         <source>Ví dụ: {names}</source>
         <translation>For example: {names}</translation>
     </message>
     <message>
-        <location filename="../batch_naming.py" line="170"/>
+        <location filename="../batch_naming.py" line="169"/>
         <source>Tệp kết quả giữ tên của ảnh gốc.</source>
         <translation>The framed files keep the photos&apos; names.</translation>
     </message>
@@ -1076,13 +1086,13 @@ Wait for it to finish, then start automatically?</translation>
 <context>
     <name>PlacementCanvas</name>
     <message>
-        <location filename="../canvas.py" line="106"/>
+        <location filename="../canvas.py" line="108"/>
         <source>Ảnh đại diện xem trước</source>
         <extracomment>Every key the canvas answers (`NudgeKeys` binds them as shortcuts of the editor too). Widgets that use the arrow keys themselves: the nudge shortcuts leave those keys to them.</extracomment>
         <translation>Profile photo preview</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="182"/>
+        <location filename="../canvas.py" line="187"/>
         <source>Kéo thả ảnh vào đây
 hoặc bấm “Mở ảnh…”</source>
         <translation>Drop a photo here
@@ -1624,247 +1634,247 @@ or click “Open photo…”</translation>
         <translation>file format not supported (photos: JPG, PNG or WebP; QR codes: PNG or SVG)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="121"/>
         <source>danh sách cán bộ không phải văn bản UTF-8 hay Windows-1258; hãy lưu lại tệp CSV dạng UTF-8</source>
         <translation>the staff roster is not UTF-8 or Windows-1258 text; save the CSV file again as UTF-8</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="125"/>
         <source>danh sách cán bộ không phải tệp Excel (.xlsx) đọc được</source>
         <translation>the staff roster is not a readable Excel (.xlsx) file</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="126"/>
         <source>danh sách cán bộ không có dòng nào</source>
         <translation>the staff roster has no rows</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="127"/>
         <source>danh sách cán bộ quá dài (quá {rows} dòng)</source>
         <translation>the staff roster is too long (over {rows} rows)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="130"/>
         <source>danh sách cán bộ không có cột ghi tên tệp ảnh (cột như “Ảnh” hoặc “Tên file”)</source>
         <translation>the staff roster has no column with the photo file names (a column such as “Ảnh” or “Tên file”)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="134"/>
         <source>không tìm thấy mẫu khung hoặc tệp cần dùng</source>
         <translation>the frame, or a file it needs, was not found</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="135"/>
         <source>mẫu khung có chỗ chưa đúng trong tệp frame.toml</source>
         <translation>the frame has a mistake in its frame.toml file</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="136"/>
         <source>chữ quá dài, không vừa chỗ dành cho nó; hãy rút ngắn</source>
         <translation>the text is too long for its space; shorten it</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="139"/>
         <source>đường dẫn quá dài để tạo mã QR; hãy dùng đường dẫn ngắn hơn</source>
         <translation>the link is too long for a QR code; use a shorter link</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="140"/>
         <source>mã QR đọc lại không khớp với đường dẫn; chưa lưu gì</source>
         <translation>the QR code read back does not match the link; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="142"/>
         <source>không có khung cần dùng (gói chiến dịch không có khung này, hoặc chưa chọn khung nào)</source>
         <translation>the frame needed is missing (the campaign pack does not have it, or no frame is chosen)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="146"/>
         <source>tệp này không phải gói chiến dịch (thiếu campaign.toml)</source>
         <translation>this file is not a campaign pack (campaign.toml is missing)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="147"/>
         <source>gói chiến dịch bị lỗi (tệp campaign.toml không đúng)</source>
         <translation>the campaign pack is faulty (its campaign.toml is not valid)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="148"/>
         <source>gói chiến dịch được tạo bởi phiên bản Frame Studio khác; hãy cập nhật Frame Studio</source>
         <translation>the campaign pack was made by another version of Frame Studio; update Frame Studio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="151"/>
         <source>gói chiến dịch chứa tệp không thuộc về gói; không mở</source>
         <translation>the campaign pack contains files that do not belong to it; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="152"/>
         <source>khung chưa được lưu vào thư mục; hãy lưu khung trước</source>
         <translation>the frame is not saved in a folder yet; save it first</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="153"/>
         <source>tệp này không phải gói chiến dịch</source>
         <translation>this file is not a campaign pack</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="145"/>
+        <location filename="../messages.py" line="154"/>
         <source>gói chiến dịch có quá nhiều tệp; không mở</source>
         <translation>the campaign pack has too many files; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="155"/>
         <source>gói chiến dịch có tên tệp không an toàn; không mở</source>
         <translation>the campaign pack has an unsafe file name; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="156"/>
         <source>gói chiến dịch chứa lối tắt tới tệp khác; không mở</source>
         <translation>the campaign pack contains a link to another file; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="166"/>
         <source>có hai khung trùng mã</source>
         <translation>two frames have the same ID</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="206"/>
+        <location filename="../messages.py" line="215"/>
         <source>{name}: danh sách cán bộ ghi ảnh “{photo}” nhưng thư mục ảnh không có</source>
         <translation>{name}: the staff roster names the photo “{photo}”, which is not in the photo folder</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="209"/>
+        <location filename="../messages.py" line="218"/>
         <source>{name}: các dòng {rows} của danh sách cán bộ cùng ghi ảnh này, nên chưa gán cho ai</source>
         <translation>{name}: rows {rows} of the staff roster all name this photo, so it was given to nobody</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="212"/>
+        <location filename="../messages.py" line="221"/>
         <source>{name}: có nhiều ảnh cùng khớp với cán bộ này ({files}), nên chưa gán ảnh nào</source>
         <translation>{name}: several photos match this person ({files}), so none was given to them</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="157"/>
         <source>gói chiến dịch chứa tệp đặc biệt; không mở</source>
         <translation>the campaign pack contains a special file; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="158"/>
         <source>gói chiến dịch có tệp bị mã hoá; không mở</source>
         <translation>the campaign pack has an encrypted file; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="159"/>
         <source>gói chiến dịch dùng kiểu nén mà Frame Studio không đọc được</source>
         <translation>the campaign pack uses a compression that Frame Studio cannot read</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="160"/>
         <source>gói chiến dịch quá lớn</source>
         <translation>the campaign pack is too large</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="161"/>
         <source>gói chiến dịch có tệp giải nén ra lớn bất thường (có thể là tệp độc hại); không mở</source>
         <translation>the campaign pack has a file that unpacks to an unusually large size (possibly harmful); not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="165"/>
         <source>địa chỉ trang web không hợp lệ (cần bắt đầu bằng https://)</source>
         <translation>the web address is not valid (it must start with https://)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="167"/>
         <source>thư mục đã có những tệp không do Frame Studio tạo; hãy chọn thư mục trống</source>
         <translation>the folder has files that Frame Studio did not make; choose an empty folder</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="162"/>
+        <location filename="../messages.py" line="171"/>
         <source>Ô ảnh (chỗ hiện ảnh chân dung) tràn ra ngoài khung.</source>
         <translation>The photo window (where the portrait shows) goes outside the frame.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163"/>
+        <location filename="../messages.py" line="172"/>
         <source>Ô ảnh quá nhỏ: chỉ bằng {size:.0%} cạnh khung, cần ít nhất {minimum:.0%}.</source>
         <translation>The photo window is too small: only {size:.0%} of the frame&apos;s side; it needs at least {minimum:.0%}.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166"/>
+        <location filename="../messages.py" line="175"/>
         <source>Vị trí đặt khuôn mặt không nằm trọn trong ô ảnh.</source>
         <translation>The face position is not wholly inside the photo window.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167"/>
+        <location filename="../messages.py" line="176"/>
         <source>{part} có chữ mà phông {font} không có: {characters}. Hãy đổi phông chữ hoặc bỏ các chữ này.</source>
         <translation>{part} has characters that the font {font} lacks: {characters}. Change the font or remove these characters.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="171"/>
+        <location filename="../messages.py" line="180"/>
         <source>{part} quá dài, tràn ra ngoài chỗ dành cho nó. Hãy rút ngắn “{text}”.</source>
         <translation>{part} is too long and overflows its space. Shorten “{text}”.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="183"/>
         <source>{part} quá dài: dù đã thu chữ nhỏ tới mức nhỏ nhất còn đọc rõ ({minimum} px trên ảnh {at} px), chữ vẫn không vừa vòng tròn. Hãy rút ngắn “{text}”.</source>
         <translation>{part} is too long: even at the smallest legible size ({minimum} px on a {at} px image) it does not fit the circle. Shorten “{text}”.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="188"/>
         <source>{part} lọt ra ngoài vòng tròn mà Facebook hiển thị, nên sẽ bị cắt mất.</source>
         <translation>{part} reaches outside the circle Facebook shows, so it will be cut off.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182"/>
+        <location filename="../messages.py" line="191"/>
         <source>{part} chỉ có {width} x {height} điểm ảnh, quá nhỏ cho ảnh {output} px: ảnh gắn khung sẽ bị mờ.</source>
         <translation>{part} is only {width} x {height} pixels, too small for a {output} px image: the framed photo will be blurry.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="186"/>
+        <location filename="../messages.py" line="195"/>
         <source>{part} sẽ bị kéo méo vì tỉ lệ của ảnh khác với ô dành cho nó.</source>
         <translation>{part} will be stretched because its proportions differ from its box.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="189"/>
+        <location filename="../messages.py" line="198"/>
         <source>{part} không trong suốt ở chỗ hiện ảnh chân dung, nên sẽ che mất ảnh.</source>
         <translation>{part} is not transparent where the portrait shows, so it will hide the photo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="192"/>
+        <location filename="../messages.py" line="201"/>
         <source>Đây là đường dẫn khung ảnh đại diện của Facebook, tính năng Facebook đã bỏ từ năm 2022: đường dẫn này không còn mở ra khung nữa. Hãy giữ nó làm đường dẫn cũ của chiến dịch, còn mã QR thì nên dẫn tới trang mà cơ quan đăng tải chiến dịch.</source>
         <translation>This is a Facebook profile-frame link, a feature Facebook withdrew in 2022: the link no longer opens a frame. Keep it as the campaign&apos;s historical link, but point the QR code at the page where your agency publishes the campaign.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="199"/>
+        <location filename="../messages.py" line="208"/>
         <source>{name}: thư mục lối tắt, không mở vào (ảnh trong đó không được tính)</source>
         <translation>{name}: a linked folder, not followed (its photos are not included)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="202"/>
+        <location filename="../messages.py" line="211"/>
         <source>Thư mục con không được tính ({count}): chỉ lấy ảnh nằm ngay trong thư mục ảnh</source>
         <translation>Sub-folders left out ({count}): only the photos directly in the photo folder are used</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="205"/>
+        <location filename="../messages.py" line="214"/>
         <source>{name}: không có dòng nào trong danh sách cán bộ</source>
         <translation>{name}: no row in the staff roster</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="224"/>
         <source>{file}: đã có tệp khác trùng tên (không do Frame Studio tạo), nên lưu thành {chosen}</source>
         <translation>{file}: another file (not made by Frame Studio) has this name, so it was saved as {chosen}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="218"/>
+        <location filename="../messages.py" line="227"/>
         <source>{file}: cũng không ghi, để hai tệp báo cáo nói về cùng một lần chạy</source>
         <translation>{file}: not written either, so that the two reports describe the same run</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="235"/>
+        <location filename="../messages.py" line="244"/>
         <source>lỗi không mong đợi</source>
         <translation>unexpected error</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="138"/>
         <source>chưa có đường dẫn để tạo mã QR</source>
         <translation>there is no link to put in the QR code</translation>
     </message>
@@ -2046,6 +2056,21 @@ or click “Open photo…”</translation>
         <translation>the file name pattern uses a column that is not in the staff roster</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="111"/>
+        <source>danh sách là tệp Excel đời cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx</source>
+        <translation>the roster is an old Excel workbook (.xls): open it in Excel and save it as .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="114"/>
+        <source>mẫu tên tệp viết chưa đúng: mỗi cột đặt trong một cặp ngoặc nhọn, ví dụ {ho_va_ten}</source>
+        <translation>the name template is not written right: put each column in a pair of braces, e.g. {ho_va_ten}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117"/>
+        <source>muốn đặt tên tệp theo mẫu thì cần chọn danh sách cán bộ</source>
+        <translation>naming files by a template needs a staff roster</translation>
+    </message>
+    <message>
         <location filename="../review_model.py" line="70"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
@@ -2072,7 +2097,7 @@ or click “Open photo…”</translation>
     </message>
     <message>
         <location filename="../review_model.py" line="66"/>
-        <location filename="../review_model.py" line="218"/>
+        <location filename="../review_model.py" line="236"/>
         <source>Ghi chú danh sách</source>
         <translation>Roster note</translation>
     </message>
@@ -2087,27 +2112,27 @@ or click “Open photo…”</translation>
         <translation>Framed</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="185"/>
+        <location filename="../review_model.py" line="203"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="186"/>
+        <location filename="../review_model.py" line="204"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="187"/>
+        <location filename="../review_model.py" line="205"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="188"/>
+        <location filename="../review_model.py" line="206"/>
         <source>Cần chú ý</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="189"/>
+        <location filename="../review_model.py" line="207"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
