@@ -230,5 +230,5 @@ def test_a_formula_from_a_roster_or_a_file_name_is_never_run_by_excel() -> None:
         "roster_row": 0,
     }
     rows = list(csv.reader(io.StringIO(report_csv([record], people=True).decode("utf-8-sig"))))
-    assert rows[1][:3] == ["'=cmd.jpg", "'=HYPERLINK(\"http://evil.example/\")", "'+Phòng"]
+    assert rows[1][:3] == ["'=cmd.jpg", '\'=HYPERLINK("http://evil.example/")', "'+Phòng"]
     assert rows[1][3] == "Đã gắn khung"  # ordinary values are left as they are
