@@ -580,6 +580,7 @@ class BatchWorkspace(QWidget):
             placement=batch_run.batch_placement(result),
             apply=partial(batch_run.refix, plan, result.input),
             applied=partial(self._fix_applied, plan),
+            person=(result.staff.name, result.staff.unit) if result.staff else ("", ""),
         )
         self.fix_requested.emit(request)
         return request

@@ -20,6 +20,7 @@ class FixRequest:
         apply: re-exports the photo with a new placement (runs on a worker thread) and
             returns the new result.
         applied: receives that result on the GUI thread (updates the review list).
+        person: the roster's name and unit of the photo's person ("" when not known).
     """
 
     source: Path
@@ -27,3 +28,4 @@ class FixRequest:
     placement: Placement | None
     apply: Callable[[Placement], object]
     applied: Callable[[object], None]
+    person: tuple[str, str] = ("", "")

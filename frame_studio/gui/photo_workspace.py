@@ -194,7 +194,8 @@ class PhotoWorkspace(QWidget):
         side_of_previews.addWidget(self.small_preview, alignment=Qt.AlignmentFlag.AlignLeft)
         previews.addLayout(side_of_previews, 1)
         self.preview_title = QLabel()
-        exports = QHBoxLayout()
+        exports = QHBoxLayout()  # with a batch fix, its button joins the row: no taller than 1024x700
+        exports.addWidget(self.fix_button)
         exports.addWidget(self.save_button)
         exports.addWidget(self.copy_button)
         side = QVBoxLayout()
@@ -207,7 +208,6 @@ class PhotoWorkspace(QWidget):
         side.addWidget(self.status)
         side.addWidget(self.campaign_panel)
         side.addStretch(1)  # a tall window leaves the space here; a short one shrinks the panel first
-        side.addWidget(self.fix_button)
         side.addLayout(exports)
         layout = QHBoxLayout(self)
         layout.addWidget(self.canvas, 3)
@@ -269,6 +269,9 @@ class PhotoWorkspace(QWidget):
         """Open a batch photo with its placement; “save into the batch” re-exports it there."""
         self.fix = request
         self.fix_button.show()
+        name, unit = request.person  # whose photo it is, as the roster says (the caption uses them)
+        self.campaign_panel.person_edit.setText(name)
+        self.campaign_panel.unit_edit.setText(unit)
         return self.load_photo(request.source, request.placement)
 
     def apply_fix(self) -> Worker | None:

@@ -28,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from frame_studio.core.frames import Frame
 from frame_studio.gui.app import UI_FONT, create_app
+from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.i18n import FOLDER
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
@@ -127,6 +128,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QSettings, QThreadPool
 from frame_studio.gui.app import create_app, load_frames
+from frame_studio.gui.fix_request import FixRequest
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
 app = create_app([])
@@ -183,6 +185,22 @@ def test_the_photo_side_column_fits_the_window(
     photo = window.photo
     for button in (photo.open_button, photo.reset_button, photo.save_button, photo.copy_button):
         assert button.height() >= button.minimumSizeHint().height(), button.text()
+        assert bottom_in(button, window) < window.height(), button.text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SMALL_SCREENS)
+def test_a_batch_fix_still_fits_the_smallest_screen(
+    qtbot: QtBot, window: MainWindow, portrait: Path, size: tuple[int, int], language: str
+) -> None:
+    """Its “save into the batch” button was a row of its own: 716 px at the least."""
+    request = FixRequest(portrait, "congress-ring", None, apply=lambda _: None, applied=lambda _: None)
+    with qtbot.waitSignal(window.photo.photo_loaded, timeout=30_000):
+        window.open_fix(request)
+    lay_out(window, size, language)
+    photo = window.photo
+    for button in (photo.fix_button, photo.save_button, photo.copy_button):
+        assert button.isVisible() and button.width() >= button.minimumSizeHint().width(), button.text()
         assert bottom_in(button, window) < window.height(), button.text()
 
 

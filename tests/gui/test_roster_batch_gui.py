@@ -29,6 +29,7 @@ from frame_studio.core.out_folder import claim_output_folder
 from frame_studio.core.qr import decode_qr
 from frame_studio.core.reminder import REMINDER_FILE
 from frame_studio.gui.batch_workspace import BatchWorkspace
+from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.review_model import NOTES
 from frame_studio.gui.settings import Settings
 
@@ -316,3 +317,21 @@ def test_a_badly_written_template_says_so_in_the_preview(qtbot: QtBot, workspace
     with qtbot.waitSignal(workspace.batch_failed, timeout=10_000) as failed:
         workspace.start()
     assert failed.args[0].startswith("Không bắt đầu được: mẫu tên tệp viết chưa đúng")
+
+
+def test_fixing_a_roster_photo_opens_it_with_the_persons_name_and_unit(
+    qtbot: QtBot, frames: list[Frame], pool: QThreadPool, settings: Settings, tmp_path: Path
+) -> None:
+    settings.set("batch/input", str(make_folder(tmp_path / "ảnh")))
+    settings.set("batch/output", str(tmp_path / "kết quả"))
+    settings.set("batch/roster", str(write_roster(tmp_path / "danh sách.csv")))
+    window = MainWindow(frames, settings, pool)
+    qtbot.addWidget(window)
+    window.batch.workers = 1
+    qtbot.waitUntil(lambda: window.batch.setup.naming.roster is not None, timeout=10_000)
+    run(qtbot, window.batch)
+    window.batch.set_filter("flagged")
+    with qtbot.waitSignal(window.photo.photo_loaded, timeout=30_000):
+        window.batch.request_fix(window.batch.proxy.index(0, 1))
+    panel = window.photo.campaign_panel
+    assert (panel.person_edit.text(), panel.unit_edit.text()) == ("Lê Văn Chí", "Văn phòng")
