@@ -103,6 +103,8 @@ def _plan(args: argparse.Namespace) -> Plan:
     if opened is not None:  # the pack's frame, with the campaign's link (QR code) and end (reminder)
         settings = settings_for(opened.load_frame(args.frame), settings)
         say(sys.stderr, describe(opened)[0])
+    if args.ascii and args.name is None:
+        say(sys.stderr, "note: --ascii only changes the names that --name makes; the photos keep their names")
     roster: Roster | None = read_roster(args.roster) if args.roster else None
     return plan_batch(args.input, args.output, settings, roster=roster)
 
