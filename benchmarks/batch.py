@@ -1,14 +1,17 @@
 """Batch throughput against a floor measured in the same run, with peak memory.
 
-Usage: python benchmarks/batch.py [--photos 100] [--jobs 2] [--format jpg|png|webp]
+Usage: python benchmarks/batch.py [--photos 100] [--jobs 2] [--format jpg|png|webp] [--no-level-head]
+       [--no-stages]
 
 Makes N 12 MP JPEGs (8 distinct generated photos, copied), then times (both including the
 start of their worker processes)
   * the floor: the same photos only decoded (JPEG draft to the needed scale), centre-cropped,
     resized to 1080 px and encoded in the same format, in the same number of processes;
   * the batch: `plan_batch` + `run_batch` (detect, place, compose, atomic writes, journal).
-Prints photos/s, the batch/floor ratio, ms per stage for one photo, and peak memory
-(largest worker and the parent). Run it at 100 and 1000 photos to see memory stay flat.
+Prints first a stage table (one process, warm page cache: the app's stages and the floor's,
+ms per photo, mean over the 8 distinct photos), then photos/s, the batch/floor ratio and
+peak memory (largest worker and the parent). Run it at 100 and 1000 photos (`--no-stages`)
+to see memory stay flat. Head levelling follows the app's default (`--no-level-head`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -30,12 +34,24 @@ from PIL import Image
 
 from frame_studio.core.batch import run_batch
 from frame_studio.core.batch_plan import BatchSettings, plan_batch
-from frame_studio.core.faces import DETECT_LONG_SIDE, detect_faces
+from frame_studio.core.faces import detect_faces
 from frame_studio.core.frames import find_frame
-from frame_studio.core.images import load_photo
-from frame_studio.core.pipeline import window_pixels
-from frame_studio.core.placement import place_photo
-from frame_studio.core.render import FORMATS, SUFFIX_BY_FORMAT, EncodeSettings, compose, save_options
+from frame_studio.core.pipeline import (
+    Analysis,
+    decode_for,
+    photo_for_output,
+    place_in_frame,
+    refine_primary_face,
+)
+from frame_studio.core.placement import LEVEL_HEAD_DEFAULT, PlacementSettings
+from frame_studio.core.render import (
+    FORMATS,
+    SUFFIX_BY_FORMAT,
+    EncodeSettings,
+    compose,
+    save_image,
+    save_options,
+)
 
 PORTRAIT = Path(__file__).resolve().parents[1] / "tests" / "data" / "grace_hopper.jpg"
 SIZE = 1080
@@ -73,22 +89,33 @@ def make_photos(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def floor_one(path: Path, out_dir: Path, fmt: str) -> None:
-    """Decode at the needed scale, centre-crop, resize, encode, write: no faces, no frame."""
+def floor_decode(path: Path) -> Image.Image:
+    """The JPEG decoded at the draft whose short side still has the output's pixels."""
     with Image.open(path) as image:
         side = min(image.size)
         image.draft("RGB", (SIZE * image.width // side, SIZE * image.height // side))
         image.load()
-        side = min(image.size)
-        left, top = (image.width - side) // 2, (image.height - side) // 2
-        crop = image.resize((SIZE, SIZE), Image.Resampling.LANCZOS, box=(left, top, left + side, top + side))
+        return image.copy() if image.mode == "RGB" else image.convert("RGB")
+
+
+def floor_resize(image: Image.Image) -> Image.Image:
+    """The centre square resized to the output's size (Lanczos)."""
+    side = min(image.size)
+    left, top = (image.width - side) // 2, (image.height - side) // 2
+    return image.resize((SIZE, SIZE), Image.Resampling.LANCZOS, box=(left, top, left + side, top + side))
+
+
+def floor_encode(image: Image.Image, target: Path, fmt: str) -> None:
+    """Encode with the app's settings and write (not atomically)."""
     buffer = io.BytesIO()
-    crop.save(
-        buffer,
-        format=FORMATS[SUFFIX_BY_FORMAT[fmt]],
-        **save_options(FORMATS[SUFFIX_BY_FORMAT[fmt]], EncodeSettings()),
-    )
-    (out_dir / f"{path.stem}{SUFFIX_BY_FORMAT[fmt]}").write_bytes(buffer.getvalue())
+    encoder = FORMATS[SUFFIX_BY_FORMAT[fmt]]
+    image.save(buffer, format=encoder, **save_options(encoder, EncodeSettings()))
+    target.write_bytes(buffer.getvalue())
+
+
+def floor_one(path: Path, out_dir: Path, fmt: str) -> None:
+    """Decode at the needed scale, centre-crop, resize, encode, write: no faces, no frame."""
+    floor_encode(floor_resize(floor_decode(path)), out_dir / f"{path.stem}{SUFFIX_BY_FORMAT[fmt]}", fmt)
 
 
 def time_floor(paths: list[Path], out_dir: Path, fmt: str, jobs: int) -> float:
@@ -133,9 +160,9 @@ class ChildMemory:
                 self.peak_all_mb = max(self.peak_all_mb, sum(sizes))
 
 
-def time_batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int, memory: ChildMemory) -> float:
+def time_batch(in_dir: Path, out_dir: Path, settings: BatchSettings, jobs: int, memory: ChildMemory) -> float:
     start = time.perf_counter()
-    plan = plan_batch(in_dir, out_dir, BatchSettings(sizes=(SIZE,), format=fmt))
+    plan = plan_batch(in_dir, out_dir, settings)
     with memory:
         results = list(run_batch(plan, workers=jobs))
     elapsed = time.perf_counter() - start
@@ -143,38 +170,72 @@ def time_batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int, memory: ChildMe
     return elapsed
 
 
-def stage_times(path: Path, fmt: str, runs: int = 5) -> dict[str, float]:
-    frame = find_frame()
-
-    def median_ms(action: object) -> float:
-        assert callable(action)
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    """Median wall time of `action` in milliseconds (after one warm-up run)."""
+    action()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
         action()
-        samples = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            action()
-            samples.append((time.perf_counter() - start) * 1000)
-        return statistics.median(samples)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
 
-    small = load_photo(path, min_long_side=DETECT_LONG_SIDE)
-    faces = detect_faces(small.image, full_size=small.full_size)
-    placement = place_photo(
-        small.full_size, faces, aspect=frame.window.aspect, target=frame.face_target
-    ).placement
-    needed = round(max(small.full_size) * window_pixels(frame, SIZE) / placement.span)
-    large = load_photo(path, min_long_side=needed)
-    avatar = compose(large, placement, frame, size=SIZE)
-    encoder = FORMATS[SUFFIX_BY_FORMAT[fmt]]
-    return {
-        "decode for detection": median_ms(lambda: load_photo(path, min_long_side=DETECT_LONG_SIDE)),
-        "detect": median_ms(lambda: detect_faces(small.image, full_size=small.full_size)),
-        "place": median_ms(lambda: place_photo(small.full_size, faces, aspect=frame.window.aspect)),
-        "decode for output": median_ms(lambda: load_photo(path, min_long_side=needed)),
-        "compose": median_ms(lambda: compose(large, placement, frame, size=SIZE)),
-        f"encode {fmt}": median_ms(
-            lambda: avatar.save(io.BytesIO(), format=encoder, **save_options(encoder, EncodeSettings()))
+
+def photo_stages(
+    path: Path, fmt: str, out_dir: Path, runs: int, settings: PlacementSettings
+) -> tuple[dict[str, float], bool]:
+    """The app's and the floor's stages for one photo (ms, medians), and whether it was decoded twice."""
+    frame = find_frame()
+    photo = decode_for(path, frame, SIZE)
+    faces = detect_faces(photo.image, full_size=photo.full_size)
+    refined = refine_primary_face(photo, faces, settings=settings) if settings.level_head else faces
+    result = place_in_frame(photo.full_size, refined, frame, settings=settings)
+    analysis = Analysis(photo, refined, result)
+    output = photo_for_output(path, analysis, result.placement, frame, SIZE)
+    avatar = compose(output, result.placement, frame, size=SIZE)
+    target = out_dir / f"stage{SUFFIX_BY_FORMAT[fmt]}"
+    floor_decoded = floor_decode(path)
+    stages = {
+        "decode (output draft)": median_ms(lambda: decode_for(path, frame, SIZE), runs),
+        "detect (640 px copy)": median_ms(lambda: detect_faces(photo.image, full_size=photo.full_size), runs),
+        "level head (refine)": median_ms(lambda: refine_primary_face(photo, faces, settings=settings), runs)
+        if settings.level_head
+        else 0.0,
+        "place": median_ms(lambda: place_in_frame(photo.full_size, refined, frame, settings=settings), runs),
+        "decode again if needed": median_ms(
+            lambda: photo_for_output(path, analysis, result.placement, frame, SIZE), runs
         ),
+        "compose": median_ms(lambda: compose(output, result.placement, frame, size=SIZE), runs),
+        f"encode {fmt} + write": median_ms(lambda: save_image(avatar, target, overwrite=True), runs),
+        "floor: decode": median_ms(lambda: floor_decode(path), runs),
+        "floor: crop + resize": median_ms(lambda: floor_resize(floor_decoded), runs),
+        f"floor: encode {fmt} + write": median_ms(lambda: floor_encode(avatar, target, fmt), runs),
     }
+    return stages, output is not photo
+
+
+def stage_table(
+    paths: list[Path], fmt: str, out_dir: Path, settings: PlacementSettings, runs: int = 3
+) -> None:
+    """Print the mean over the distinct photos of each stage's median, app and floor."""
+    rows, twice = [], 0
+    for path in paths:
+        stages, again = photo_stages(path, fmt, out_dir, runs, settings)
+        rows.append(stages)
+        twice += again
+    print(
+        f"ms per photo and stage, one process (mean over {len(paths)} distinct photos of medians of {runs}):"
+    )
+    app = floor = 0.0
+    for name in rows[0]:
+        ms = statistics.fmean(row[name] for row in rows)
+        note = f"  ({twice} of {len(paths)} photos decoded again)" if name == "decode again if needed" else ""
+        print(f"  {name:<26} {ms:7.1f}{note}")
+        if name.startswith("floor"):
+            floor += ms
+        else:
+            app += ms
+    print(f"  {'sum: app / floor':<26} {app:7.1f} / {floor:.1f} = {app / floor:.2f}")
 
 
 def main() -> None:
@@ -182,24 +243,27 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=multiprocessing.cpu_count())
     parser.add_argument("--format", choices=sorted(SUFFIX_BY_FORMAT), default="jpg")
+    parser.add_argument("--level-head", action=argparse.BooleanOptionalAction, default=LEVEL_HEAD_DEFAULT)
+    parser.add_argument("--no-stages", action="store_true", help="skip the per-stage table")
     args = parser.parse_args()
+    settings = BatchSettings(sizes=(SIZE,), format=args.format, level_head=args.level_head)
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        in_dir, floor_dir, out_dir = root / "in", root / "floor", root / "out"
-        for folder in (in_dir, floor_dir):
+        in_dir, floor_dir, out_dir, stage_dir = root / "in", root / "floor", root / "out", root / "stages"
+        for folder in (in_dir, floor_dir, stage_dir):
             folder.mkdir()
         paths = make_photos(in_dir, args.photos)
-        stages = stage_times(paths[0], args.format)
+        print(f"{args.photos} photos, 12 MP JPEG -> {SIZE} px {args.format}, {args.jobs} processes, ", end="")
+        print(f"head levelling {'on' if args.level_head else 'off'}")
+        if not args.no_stages:
+            placement = PlacementSettings(level_head=args.level_head)
+            stage_table(paths[: min(8, len(paths))], args.format, stage_dir, placement)
         floor = time_floor(paths, floor_dir, args.format, args.jobs)
         memory = ChildMemory()
         parent_before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        batch = time_batch(in_dir, out_dir, args.format, args.jobs, memory)
+        batch = time_batch(in_dir, out_dir, settings, args.jobs, memory)
     parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = args.photos
-    print(f"{n} photos, 12 MP JPEG -> {SIZE} px {args.format}, {args.jobs} processes")
-    print("ms per stage, one photo, one process (median of 5):")
-    for name, ms in stages.items():
-        print(f"  {name:<22} {ms:7.1f}")
     print(f"floor (draft decode + crop + resize + encode): {floor:6.1f} s  {n / floor:5.2f} photos/s")
     print(f"batch (plan + run, journal, reports off):      {batch:6.1f} s  {n / batch:5.2f} photos/s")
     print(f"ratio batch / floor: {batch / floor:.2f}")

@@ -33,6 +33,7 @@ from frame_studio.core.jobs import Job
 from frame_studio.core.journal import ACCEPTED, JOURNAL_NAME, JournalWriter
 from frame_studio.core.out_folder import FolderLock, claim_output_folder
 from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult, framed_result, rejected_result
+from frame_studio.core.overlay_cache import keep_on_disk
 from frame_studio.core.pipeline import analyse, frame_photo
 from frame_studio.core.placement import Placement, PlacementSettings
 from frame_studio.core.render import save_image
@@ -67,7 +68,10 @@ def _frame_job(
         FrameStudioError: the photo cannot be read or an output cannot be written.
     """
     personal = personalise(frame, dict(job.person))
-    analysis = analyse(job.source, personal, settings=PlacementSettings(level_head=settings.level_head))
+    if personal is frame:  # the same overlay for every photo: drawn once, then loaded by every worker
+        keep_on_disk(frame)
+    placement_settings = PlacementSettings(level_head=settings.level_head)
+    analysis = analyse(job.source, personal, settings=placement_settings, size=max(settings.sizes))
     flags: list[str] = []
     for size, name in zip(settings.sizes, job.outputs, strict=True):
         framed = frame_photo(job.source, personal, size=size, analysis=analysis, placement=placement)

@@ -16,12 +16,15 @@ import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-import cv2
 import numpy as np
 from PIL import Image
 
 from frame_studio.core.assets import asset_path
+
+if TYPE_CHECKING:
+    import cv2  # imported where detection runs: loading the core (the CLI parent) does not need it
 
 MODEL_FILE = "face_detection_yunet_2023mar.onnx"
 DETECT_LONG_SIDE = 640
@@ -37,6 +40,10 @@ REFINE_ROUNDS = 3
 REFINE_TOLERANCE = 0.5
 #: A face known to be there is accepted in the close-up from this score.
 REFINE_SCORE_THRESHOLD = 0.5
+#: A round that leaves less than this many degrees to turn measured the tilt on a nearly
+#: level close-up, so to about a degree: a tilt that far outside a caller's band of
+#: interest (`refine_landmarks`' `band`) is not measured any closer.
+REFINE_SETTLED = 2.0
 
 _local = threading.local()
 
@@ -73,6 +80,8 @@ def _detector() -> cv2.FaceDetectorYN:
     """Return this thread's YuNet detector (OpenCV detectors are not thread-safe)."""
     detector = getattr(_local, "detector", None)
     if detector is None:
+        import cv2
+
         model = asset_path("models", MODEL_FILE)
         if not model.is_file():
             raise FileNotFoundError(f"{model}: the face detection model is missing")
@@ -100,11 +109,15 @@ def detect_faces(
     Returns:
         Faces sorted by area, largest first.
     """
+    import cv2
+
     full_w, full_h = full_size or image.size
     ratio = min(1.0, long_side / max(image.size))
     small_size = (max(1, round(image.width * ratio)), max(1, round(image.height * ratio)))
-    small = image.convert("RGB")
+    small = image if image.mode == "RGB" else image.convert("RGB")  # no copy of an RGB photo
     if small_size != image.size:
+        factor = detector_reduction(image.size)  # as a JPEG draft for the detector would
+        small = small.reduce(factor) if factor > 1 else small
         small = small.resize(small_size, Image.Resampling.BILINEAR, reducing_gap=2.0)
     bgr = cv2.cvtColor(np.asarray(small), cv2.COLOR_RGB2BGR)
     return _detect_bgr(bgr, score_threshold, (full_w / small_size[0], full_h / small_size[1]))
@@ -152,6 +165,8 @@ def _close_up(
     much smaller than the region it shows is cut from a copy reduced by area first, so the
     turn does not alias.
     """
+    import cv2
+
     cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     reach = side * (abs(cos) + abs(sin)) / 2 + 2
     height, width = bgr.shape[:2]
@@ -207,35 +222,62 @@ def _symmetric_landmarks(close_up: np.ndarray) -> tuple[Point, ...] | None:
     )
 
 
-def refine_landmarks(image: Image.Image, face: Face, *, full_size: tuple[int, int] | None = None) -> Face:
+def detector_reduction(size: tuple[int, int]) -> int:
+    """The power of two (1 to 8) that reduces an image of `size` as a JPEG draft for the
+    detector would: as far as keeps at least `DETECT_LONG_SIDE` px on the long side."""
+    factor = 1
+    while factor < 8 and max(size) // (2 * factor) >= DETECT_LONG_SIDE:
+        factor *= 2
+    return factor
+
+
+def refine_landmarks(
+    image: Image.Image,
+    face: Face,
+    *,
+    full_size: tuple[int, int] | None = None,
+    band: tuple[float, float] | None = None,
+) -> Face:
     """The face with its landmarks measured again on a level, enlarged close-up.
 
     The close-up (about 280 px of face) is turned by the current estimate of the eye line,
     so the detector sees an upright face, where it is precise; what is left of the tilt
     there is added to the estimate, and this repeats until under half a degree (at most
     three rounds). Each round measures the close-up and its mirror image (see
-    `_symmetric_landmarks`). The box and score stay as they were.
+    `_symmetric_landmarks`). The box and score stay as they were. The close-up is cut from
+    the face's surroundings reduced as the detector's JPEG draft would be
+    (`detector_reduction`): a larger decode of the photo gives the same result, faster.
 
     Args:
         image: the photo the face was found in (it may be a reduced decode of it).
         face: the face, in full-resolution pixels.
         full_size: the photo's full-resolution size (default: the image's own).
+        band: (least, most) absolute tilt, in degrees, the caller acts on (head levelling
+            turns tilts of 5 to 20 degrees only). Once a round that left under
+            `REFINE_SETTLED` degrees puts the tilt that far outside the band, the rounds
+            stop: measuring it closer would change nothing the caller does.
 
     Returns:
-        A new face whose landmarks give its roll to about a degree; the face unchanged
-        when the close-up shows no face.
+        A new face whose landmarks give its roll to about a degree (or, with `band`, show
+        it is well outside the band); the face unchanged when the close-up shows no face.
     """
     full_w, full_h = full_size or image.size
-    sx, sy = image.width / full_w, image.height / full_h
+    k = detector_reduction(image.size)
+    sx, sy = image.width / full_w / k, image.height / full_h / k  # pixels of the reduced copy
     x, y, w, h = face.box
     side = max(w * sx, h * sy) * REFINE_CONTEXT
     reach = side * math.sqrt(0.5) + 2  # what a close-up turned any way can show
     cx, cy = (x + w / 2) * sx, (y + h / 2) * sy
     left, top = max(0, math.floor(cx - reach)), max(0, math.floor(cy - reach))
-    right, bottom = min(image.width, math.ceil(cx + reach)), min(image.height, math.ceil(cy + reach))
+    right = min(math.ceil(image.width / k), math.ceil(cx + reach))
+    bottom = min(math.ceil(image.height / k), math.ceil(cy + reach))
     if right <= left or bottom <= top:
         return face
-    bgr = cv2.cvtColor(np.asarray(image.crop((left, top, right, bottom)).convert("RGB")), cv2.COLOR_RGB2BGR)
+    import cv2
+
+    region = image.crop((left * k, top * k, min(image.width, right * k), min(image.height, bottom * k)))
+    region = region.reduce(k) if k > 1 else region
+    bgr = cv2.cvtColor(np.asarray(region.convert("RGB")), cv2.COLOR_RGB2BGR)
     center = (cx - left, cy - top)
     out = round(REFINE_FACE_PX * REFINE_CONTEXT)
     angle = eye_line_angle(face.landmarks)
@@ -248,6 +290,14 @@ def refine_landmarks(image: Image.Image, face: Face, *, full_size: tuple[int, in
         landmarks = tuple(((left + px) / sx, (top + py) / sy) for px, py in map(to_source, found))
         residual = eye_line_angle(found)
         angle += residual
-        if abs(residual) < REFINE_TOLERANCE:
+        if abs(residual) < REFINE_TOLERANCE or (abs(residual) < REFINE_SETTLED and _outside(angle, band)):
             break
     return face if landmarks is None else replace(face, landmarks=landmarks)
+
+
+def _outside(angle: float, band: tuple[float, float] | None) -> bool:
+    """Whether a tilt is more than `REFINE_SETTLED` degrees outside a band of absolute tilts."""
+    if band is None:
+        return False
+    least, most = band
+    return abs(angle) < least - REFINE_SETTLED or abs(angle) > most + REFINE_SETTLED

@@ -59,6 +59,10 @@ class LoadedPhoto:
         """Decoded pixels per full-resolution pixel (1.0 unless a JPEG draft reduced it)."""
         return self.image.width / self.full_size[0]
 
+    def reduced(self, factor: int) -> LoadedPhoto:
+        """The same photo with its pixels reduced `factor` times (averaged), e.g. for previews."""
+        return self if factor <= 1 else LoadedPhoto(self.image.reduce(factor), self.full_size, self.format)
+
 
 @functools.cache
 def _register_plugins() -> None:
@@ -197,13 +201,17 @@ def _apply_icc(image: Image.Image, icc: bytes) -> Image.Image | None:
     return converted
 
 
-def load_photo(path: str | Path, *, min_long_side: int | None = None) -> LoadedPhoto:
+def load_photo(
+    path: str | Path, *, min_long_side: int | None = None, min_short_side: int | None = None
+) -> LoadedPhoto:
     """Open a photo safely and return it upright in sRGB.
 
     Args:
         path: the photo file. Only regular files are opened.
         min_long_side: decode at least this many pixels on the long side (JPEG only:
-            other formats are always decoded in full). None decodes at full resolution.
+            other formats are always decoded in full). None (and no `min_short_side`)
+            decodes at full resolution.
+        min_short_side: decode at least this many pixels on the short side (JPEG only).
 
     Returns:
         The decoded photo with its full-resolution upright size.
@@ -218,11 +226,14 @@ def load_photo(path: str | Path, *, min_long_side: int | None = None) -> LoadedP
         # metadata that it then skips: neither is a reason to refuse or to alarm anyone.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         warnings.simplefilter("ignore", UserWarning)
-        return _decode(path, _open_header(path, handle), min_long_side)
+        return _decode(path, _open_header(path, handle), (min_long_side, min_short_side))
 
 
-def _decode(path: Path, image: Image.Image, min_long_side: int | None) -> LoadedPhoto:
-    """Decode an opened image (draft, orientation, colour) into a `LoadedPhoto`."""
+def _decode(path: Path, image: Image.Image, least: tuple[int | None, int | None]) -> LoadedPhoto:
+    """Decode an opened image (draft, orientation, colour) into a `LoadedPhoto`.
+
+    `least` is the (long, short) side the decode must reach; (None, None) decodes in full.
+    """
     raw_size = image.size
     if min(raw_size) < MIN_SIDE:
         raise ImageLoadError(
@@ -231,8 +242,9 @@ def _decode(path: Path, image: Image.Image, min_long_side: int | None) -> Loaded
             f"the image is too small ({raw_size[0]}x{raw_size[1]}; at least {MIN_SIDE} px a side is needed)",
         )
     try:
-        if image.format in {"JPEG", "MPO"} and min_long_side is not None:
-            ratio = min(1.0, min_long_side / max(raw_size))
+        long_side, short_side = least
+        if image.format in {"JPEG", "MPO"} and (long_side is not None or short_side is not None):
+            ratio = min(1.0, max((long_side or 0) / max(raw_size), (short_side or 0) / min(raw_size)))
             wanted = (max(1, math.ceil(raw_size[0] * ratio)), max(1, math.ceil(raw_size[1] * ratio)))
             image.draft("RGB", wanted)
         image.load()

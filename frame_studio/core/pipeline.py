@@ -1,7 +1,10 @@
 """The whole path for one photo: load -> detect -> place -> compose.
 
-The CLI, the batch and the GUI all go through here. Detection runs on a small decode;
-the output is composed from a decode only as large as the output needs.
+The CLI, the batch and the GUI all go through here. A photo is decoded once, as large as
+its output needs when the window spans the photo's short side (a JPEG draft: 1/2 scale for
+most phone photos); the detector's 640 px copy is made from that decode, and the output is
+composed from it too. Only a placement that zooms in further (a small face) decodes the
+photo again, at the draft that placement needs.
 """
 
 from __future__ import annotations
@@ -26,13 +29,17 @@ from frame_studio.core.placement import (
 )
 from frame_studio.core.render import compose
 
+#: The output size (px) analyses decode for unless told otherwise: the usual avatar.
+DEFAULT_SIZE = 1080
+
 
 @dataclass(frozen=True)
 class Analysis:
     """What was found in a photo before any output is drawn.
 
     Attributes:
-        photo: the small decode used for detection (also good for previews).
+        photo: the decode detection ran on, also good for the output unless the placement
+            zooms in further (`photo_for_output`); `photo.full_size` is the full resolution.
         faces: all faces found, largest first, in full-resolution pixels.
         result: the automatic placement and its flags.
     """
@@ -52,8 +59,11 @@ class Framed:
     flags: tuple[str, ...]
 
 
-def analyse(path: str | Path, frame: Frame, *, settings: PlacementSettings | None = None) -> Analysis:
-    """Decode a small copy, find the faces and compute the automatic placement.
+def analyse(
+    path: str | Path, frame: Frame, *, settings: PlacementSettings | None = None, size: int = DEFAULT_SIZE
+) -> Analysis:
+    """Decode the photo once (`decode_for`, for an output of `size` px), find the faces on a
+    640 px copy of that decode and compute the automatic placement.
 
     With head levelling on (`settings.level_head`, default `LEVEL_HEAD_DEFAULT`), the
     primary face's landmarks are measured again on a level close-up
@@ -63,11 +73,24 @@ def analyse(path: str | Path, frame: Frame, *, settings: PlacementSettings | Non
         ImageLoadError: the photo cannot be opened.
     """
     settings = settings or PlacementSettings()
-    photo = load_photo(path, min_long_side=DETECT_LONG_SIDE)
+    photo = decode_for(path, frame, size)
     faces = detect_faces(photo.image, full_size=photo.full_size)
     if settings.level_head:
         faces = refine_primary_face(photo, faces, settings=settings)
     return Analysis(photo, faces, place_in_frame(photo.full_size, faces, frame, settings=settings))
+
+
+def decode_for(path: str | Path, frame: Frame, size: int = DEFAULT_SIZE) -> LoadedPhoto:
+    """The photo decoded as an output of `size` needs when the window spans its short side.
+
+    At least the detector's input too. For a 12 MP phone photo and a 1080 px output that is
+    the JPEG draft at 1/2 scale.
+
+    Raises:
+        ImageLoadError: the photo cannot be opened.
+    """
+    least_short_side = math.ceil(window_pixels(frame, size))
+    return load_photo(path, min_long_side=DETECT_LONG_SIDE, min_short_side=least_short_side)
 
 
 def place_in_frame(
@@ -84,13 +107,16 @@ def refine_primary_face(
 
     `analyse` does this when levelling is on; a caller that analysed with it off and turns
     it on later (the Photo workspace's toggle) calls it on the analysis's photo and faces
-    before placing again. See `faces.refine_landmarks`; about 50-100 ms.
+    before placing again. See `faces.refine_landmarks`; about 30-100 ms. A tilt found to be
+    well outside the band levelling turns (`settings.level_dead_zone` to
+    `settings.max_level_angle`) is not measured any closer: its placement is not turned.
     """
     settings = settings or PlacementSettings()
     primary = primary_face(faces, photo.full_size, border_tolerance=settings.border_tolerance)
     if primary is None:
         return list(faces)
-    refined = refine_landmarks(photo.image, primary, full_size=photo.full_size)
+    band = (settings.level_dead_zone, settings.max_level_angle)  # the tilts levelling turns
+    refined = refine_landmarks(photo.image, primary, full_size=photo.full_size, band=band)
     return [refined if face is primary else face for face in faces]
 
 
@@ -107,11 +133,37 @@ def output_flags(analysis: Analysis, placement: Placement, frame: Frame, size: i
     return tuple(flags)
 
 
+def photo_for_output(
+    path: str | Path, analysis: Analysis, placement: Placement, frame: Frame, size: int
+) -> LoadedPhoto:
+    """The analysis's decode if it has the pixels `placement` needs at `size`, else a larger one.
+
+    Nothing is upscaled when the source has the pixels: the photo is decoded again at the
+    least JPEG draft that gives the window at least one source pixel per output pixel.
+    """
+    needed_scale = window_pixels(frame, size) / placement.span
+    photo = analysis.photo
+    if photo.scale < min(1.0, needed_scale):
+        photo = load_photo(path, min_long_side=math.ceil(max(photo.full_size) * needed_scale))
+    return photo
+
+
+def preview_reduction(photo: LoadedPhoto, placement: Placement, frame: Frame, size: int) -> int:
+    """How many times (1, 2, 4 or 8) `photo` may be reduced for a `size` px preview of
+    `placement` with nothing that shows upscaled: the analysis's decode is made for the
+    export, and a smaller preview drawn from all of it would be slower for nothing."""
+    needed_scale = window_pixels(frame, size) / placement.span
+    factor = 1
+    while factor < 8 and photo.scale / (2 * factor) >= needed_scale:
+        factor *= 2
+    return factor
+
+
 def frame_photo(
     path: str | Path,
     frame: Frame,
     *,
-    size: int = 1080,
+    size: int = DEFAULT_SIZE,
     analysis: Analysis | None = None,
     placement: Placement | None = None,
     settings: PlacementSettings | None = None,
@@ -131,11 +183,7 @@ def frame_photo(
         ImageLoadError: the photo cannot be opened.
         FrameError: the frame cannot be drawn.
     """
-    analysis = analysis or analyse(path, frame, settings=settings)
+    analysis = analysis or analyse(path, frame, settings=settings, size=size)
     placement = placement or analysis.result.placement
-    needed_scale = window_pixels(frame, size) / placement.span
-    photo = analysis.photo
-    if photo.scale < min(1.0, needed_scale):
-        photo = load_photo(path, min_long_side=math.ceil(max(photo.full_size) * needed_scale))
-    image = compose(photo, placement, frame, size=size)
+    image = compose(photo_for_output(path, analysis, placement, frame, size), placement, frame, size=size)
     return Framed(image, analysis, placement, output_flags(analysis, placement, frame, size))
