@@ -5,13 +5,19 @@ uid, chmod making something unreadable, process groups and signals) is marked
 `@pytest.mark.posix` (optionally `posix(reason=...)`) and is skipped on Windows with its
 reason. Nothing POSIX-only may run at import or in an unguarded fixture: the collection
 must work where those calls do not exist (tests/test_windows_collect.py checks it).
+
+`FRAME_STUDIO_DATA_DIR` points at a temporary folder for the whole run.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's own files (log, opened packs, the overlay and hole caches) go to a folder of the
+# run's, never into the user's profile; a test that needs its own sets it again.
+os.environ.setdefault("FRAME_STUDIO_DATA_DIR", tempfile.mkdtemp(prefix="frame-studio-tests-"))
 
 import shutil
 import sys
