@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cv2
 import numpy as np
 import qrcode
 import qrcode.exceptions
@@ -95,6 +94,8 @@ def _draw(code: qrcode.QRCode, size: int | None) -> Image.Image:
 def decode_qr(image: Image.Image) -> str | None:
     """Decode a QR code in an image with OpenCV, or None if none is found."""
     gray = np.asarray(image.convert("L"))
+    import cv2  # here, not at import: the CLI's parent process and the first window never decode
+
     for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
         text, _, _ = detector.detectAndDecode(gray)
         if text:
