@@ -12,7 +12,7 @@ both run it: `python scripts/frozen_check.py`.
 
 from __future__ import annotations
 
-import csv
+import json
 import os
 import shutil
 import subprocess
@@ -72,8 +72,8 @@ def check_batch(work: Path) -> None:
     for photo in PHOTOS:
         output = work / "batch-out" / f"{Path(photo).stem}_jpg.jpg"
         expect(output.is_file() and output.stat().st_size > 0, f"batch: {output.name} written", done)
-    with (work / "batch-out" / "frame-studio-report.csv").open(encoding="utf-8-sig", newline="") as report:
-        rows = {row["file"]: row["status"] for row in csv.DictReader(report)}
+    report = (work / "batch-out" / "frame-studio-report.jsonl").read_text(encoding="utf-8")  # the contract
+    rows = {record["input"]: record["status"] for record in map(json.loads, report.splitlines())}
     expect(rows.get("notes.jpg") == "rejected", f"batch report: notes.jpg rejected, got {rows}", done)
 
 
