@@ -13,6 +13,7 @@ flight at once, whatever the folder's size. The output folder is held by this ba
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -268,12 +269,35 @@ def _run_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
+def _job(plan: Plan, name: str) -> Job:
+    """The plan's job of an input.
+
+    Raises:
+        KeyError: the plan has no such input (the photo was moved since the batch).
+    """
+    found = next((job for job in plan.jobs if job.name == name), None)
+    if found is None:
+        raise KeyError(name)
+    return found
+
+
+@contextlib.contextmanager
+def _holding(plan: Plan, lock: FolderLock | None) -> Iterator[FolderLock]:
+    """The caller's lock on the output folder, or one claimed for the moment."""
+    if lock is not None:
+        yield lock
+        return
+    with claim_output_folder(plan.out_dir) as claimed:
+        yield claimed
+
+
+def reexport(plan: Plan, name: str, placement: Placement, *, lock: FolderLock | None = None) -> JobResult:
     """Re-frame one photo of a finished batch with a placement chosen by hand.
 
     The photo's outputs are replaced (they are the batch's own), the journal records the
     new outcome (so a rerun keeps the fix), and the caller updates the reports. The output
-    folder is claimed for the moment, so a hand fix never writes beside a running batch.
+    folder is claimed for the moment (or held by the caller, `lock`, to update the reports
+    under it too), so a hand fix never writes beside a running batch.
 
     A person placed the photo, so it no longer needs review.
 
@@ -281,9 +305,9 @@ def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
         KeyError: the batch has no such input.
         FolderError: the output folder cannot be written, or a batch is writing into it.
     """
-    job = next(job for job in plan.jobs if job.name == name)
-    with claim_output_folder(plan.out_dir) as lock:
-        journal = _Journal(plan, lock)
+    job = _job(plan, name)
+    with _holding(plan, lock) as held:
+        journal = _Journal(plan, held)
         try:
             journal.pending(job)
             try:
@@ -300,19 +324,20 @@ def reexport(plan: Plan, name: str, placement: Placement) -> JobResult:
     return _of_staff(result, job, plan)
 
 
-def accept_as_is(plan: Plan, result: JobResult) -> JobResult:
+def accept_as_is(plan: Plan, result: JobResult, *, lock: FolderLock | None = None) -> JobResult:
     """A person looked at a framed photo and keeps it as it is: it no longer needs review.
 
     The journal records it (so a restart and a rerun keep it); the caller updates the
-    reports. The output folder is claimed for the moment, as for a hand fix.
+    reports. The output folder is claimed for the moment (or held by the caller, `lock`),
+    as for a hand fix.
 
     Raises:
         KeyError: the batch has no such input.
         FolderError: the output folder cannot be written, or a batch is writing into it.
     """
-    job = next(job for job in plan.jobs if job.name == result.input)
-    with claim_output_folder(plan.out_dir) as lock:
-        journal = _Journal(plan, lock)
+    job = _job(plan, result.input)
+    with _holding(plan, lock) as held:
+        journal = _Journal(plan, held)
         try:
             journal.accepted(job)
         finally:

@@ -56,6 +56,7 @@ CODES: Mapping[str, str] = MappingProxyType(
         "bad_settings": "no size or no valid output format",
         "bad_frame": "the chosen frame cannot be loaded or packed",
         "bad_template": "the name template uses a column the roster does not have",
+        "not_this_batch": "the photo folder or the settings are not those of the batch shown",
         "old_excel": "the roster is an Excel 97-2003 workbook (.xls)",
         "template_syntax": "the name template is not written as text with {column}s",
         "template_needs_roster": "a name template is given without a roster",

@@ -76,6 +76,7 @@ CODE_WORDS = {
     "bad_settings": "cần ít nhất một kích thước và một định dạng JPG, PNG hoặc WebP",
     "bad_frame": "không tải được khung đã chọn",
     "bad_template": "mẫu tên tệp dùng một cột không có trong danh sách cán bộ",
+    "not_this_batch": "thư mục ảnh hoặc thiết lập đã khác với lần gắn khung này",
     "old_excel": "danh sách là tệp Excel đời cũ (.xls): hãy lưu lại thành .xlsx",
     "template_syntax": "mẫu tên tệp viết chưa đúng: mỗi cột đặt trong một cặp ngoặc nhọn",
     "template_needs_roster": "muốn đặt tên tệp theo mẫu thì cần chọn danh sách cán bộ",

@@ -103,6 +103,8 @@ class BatchWorkspace(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(300)
         self._shown_out: str | None = None  # the output folder whose batch the list shows
+        self._reviewing = False  # an “accept as is” is being written (one at a time)
+        self._preview_number = 0  # the latest name preview asked for (older answers are dropped)
         self._out_timer = QTimer(self)
         self._out_timer.setSingleShot(True)
         self._out_timer.setInterval(500)
@@ -521,7 +523,11 @@ class BatchWorkspace(QWidget):
         self.open_report_button.setEnabled(self.report_path() is not None)
         current = self.proxy.result_at(self.view.currentIndex())
         self.accept_button.setEnabled(
-            not busy and self.plan is not None and current is not None and is_flagged(current)
+            not busy
+            and not self._reviewing
+            and self.plan is not None
+            and current is not None
+            and is_flagged(current)
         )
 
     # -- review ------------------------------------------------------------------------
@@ -573,7 +579,10 @@ class BatchWorkspace(QWidget):
             )
             return None
         self._set_texts(error=None)
-        job = next(job for job in plan.jobs if job.name == result.input)
+        job = next((job for job in plan.jobs if job.name == result.input), None)
+        if job is None:  # the photo was moved or renamed since
+            self._set_texts(error=lambda: self.tr("Ảnh này không còn trong thư mục ảnh."))
+            return None
         request = FixRequest(
             source=job.source,
             frame_id=plan.frame.id,
@@ -603,19 +612,25 @@ class BatchWorkspace(QWidget):
     def accept_current(self) -> Worker | None:
         """“Accept as is” the selected photo: it was looked at and is fine as it is."""
         result, plan = self.proxy.result_at(self.view.currentIndex()), self.plan
-        if result is None or plan is None or self._busy or not is_flagged(result):
+        if result is None or plan is None or self._busy or self._reviewing or not is_flagged(result):
             return None
         worker = Worker(batch_run.accept, plan, result, context=plan)
         worker.signals.finished.connect(self._accepted)
         worker.signals.failed.connect(self._review_failed)
-        self.accept_button.setEnabled(False)
+        self._reviewing = True
+        self._update_buttons()
         return start_worker(self.pool, worker)
 
     def _accepted(self, reviewed: Reviewed, plan: Plan) -> None:
+        self._reviewing = False
         self._fix_applied(plan, reviewed)
+        self._update_buttons()
 
     def _review_failed(self, error: BaseException, trace: str, _plan: Plan) -> None:
-        if isinstance(error, FrameStudioError):
+        self._reviewing = False
+        if isinstance(error, KeyError):
+            self._set_texts(error=lambda: self.tr("Ảnh này không còn trong thư mục ảnh."))
+        elif isinstance(error, FrameStudioError):
             reason = error_text(error.code, error.message)
         else:
             log.error("accepting a photo failed:\n%s", trace)
@@ -630,10 +645,16 @@ class BatchWorkspace(QWidget):
         self.tabs.setTabEnabled(1, summary is not None)
         self.unit_summary.open_button.setEnabled(self.summary_file() is not None)
 
+    def _out_dir(self) -> Path | None:
+        """The output folder of the batch shown (else the one chosen in the form)."""
+        if self.plan is not None:
+            return self.plan.out_dir
+        return Path(self.setup.out_dir) if self.setup.out_dir else None
+
     def summary_file(self) -> Path | None:
         """The per-unit summary workbook of the output folder, when there is one."""
-        out = self.setup.out_dir
-        path = summary_path(Path(out)) if out else None
+        out = self._out_dir()
+        path = summary_path(out) if out else None
         return path if path is not None and path.is_file() else None
 
     def open_summary(self) -> None:
@@ -702,17 +723,21 @@ class BatchWorkspace(QWidget):
         """Read the roster (when it changed) and preview the names, on a worker."""
         roster = self.setup.roster
         if not roster:
+            self._preview_number += 1  # an answer still on its way is for a roster no longer chosen
             self._roster_read = None
             self.setup.naming.set_roster(None)
             return None
-        worker = Worker(batch_run.preview, roster, self.setup.batch_settings(), context=roster)
+        self._preview_number += 1
+        context = (self._preview_number, roster)
+        worker = Worker(batch_run.preview, roster, self.setup.batch_settings(), context=context)
         worker.signals.finished.connect(self._previewed)
         worker.signals.failed.connect(self._preview_failed)
         return start_worker(self.pool, worker)
 
-    def _previewed(self, read: NamePreview, path: str) -> None:
-        if path != self.setup.roster:
-            return  # another roster was chosen meanwhile
+    def _previewed(self, read: NamePreview, asked: tuple[int, str]) -> None:
+        number, path = asked
+        if number != self._preview_number:
+            return  # a newer preview was asked for meanwhile (another template or roster)
         if self._roster_read != path:
             self._roster_read = path
             self.setup.naming.set_roster(read.roster)
@@ -721,8 +746,8 @@ class BatchWorkspace(QWidget):
             read.names, error_text(problem.code, problem.message) if problem else ""
         )
 
-    def _preview_failed(self, error: BaseException, trace: str, path: str) -> None:
-        if path != self.setup.roster:
+    def _preview_failed(self, error: BaseException, trace: str, asked: tuple[int, str]) -> None:
+        if asked[0] != self._preview_number:
             return
         if isinstance(error, RosterError):
             self._roster_read = None
@@ -734,10 +759,10 @@ class BatchWorkspace(QWidget):
 
     def report_path(self) -> Path | None:
         """The CSV report of the output folder, when there is one."""
-        out = self.setup.out_dir
-        if not out:
+        out = self._out_dir()
+        if out is None:
             return None
-        csv = report_paths(Path(out))[1]
+        csv = report_paths(out)[1]
         return csv if csv.is_file() else None
 
     def open_output_folder(self) -> None:

@@ -108,6 +108,11 @@ def texts() -> dict[str, str]:
         "bad_settings": translate("review", "cần ít nhất một kích thước và một định dạng JPG, PNG hoặc WebP"),
         "bad_frame": translate("review", "không tải được khung đã chọn"),
         "bad_template": translate("review", "mẫu tên tệp dùng một cột không có trong danh sách cán bộ"),
+        "not_this_batch": translate(
+            "review",
+            "thư mục ảnh, ảnh trong đó hoặc thiết lập đã khác với lần gắn khung này: "
+            "hãy chọn lại như lúc đó để chỉnh tay",
+        ),
         "old_excel": translate(
             "review", "danh sách là tệp Excel đời cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx"
         ),

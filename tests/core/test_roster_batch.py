@@ -277,3 +277,14 @@ def test_a_title_above_the_headers_old_excel_and_a_missing_file(tmp_path: Path) 
     with pytest.raises(RosterError) as caught:
         read_roster(tmp_path / "gone.xlsx")
     assert caught.value.code == "unreadable"
+
+
+def test_accepting_or_fixing_a_photo_the_plan_lacks_is_a_key_error(roster_batch: RosterRun) -> None:
+    plan, results = roster_batch
+    group = next(result for result in results if result.input == "dung.jpg")
+    smaller = dataclasses.replace(plan, jobs=[job for job in plan.jobs if job.name != "dung.jpg"])
+    with pytest.raises(KeyError):
+        accept_as_is(smaller, group)
+    with pytest.raises(KeyError):
+        reexport(smaller, "dung.jpg", Placement((300.0, 250.0), 300.0))
+    assert read_journal(plan.out_dir).done["dung.jpg"]["review"] is True  # nothing recorded

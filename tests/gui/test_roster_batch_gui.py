@@ -335,3 +335,37 @@ def test_fixing_a_roster_photo_opens_it_with_the_persons_name_and_unit(
         window.batch.request_fix(window.batch.proxy.index(0, 1))
     panel = window.photo.campaign_panel
     assert (panel.person_edit.text(), panel.unit_edit.text()) == ("Lê Văn Chí", "Văn phòng")
+
+
+def test_the_last_batch_of_another_photo_folder_cannot_be_fixed_through_it(
+    qtbot: QtBot,
+    workspace: BatchWorkspace,
+    frames: list[Frame],
+    pool: QThreadPool,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    """Another unit's folder has photos of the same names: a fix must not write one of them
+    over this batch's output."""
+    run(qtbot, workspace)
+    other = tmp_path / "đơn vị khác"
+    other.mkdir()
+    for name in ("an.jpg", "BINH.JPG", "chi.jpg", "lạ.jpg"):
+        no_face_image(seed=7).save(other / name, quality=80)
+    settings.set("batch/input", str(other))
+    again = make_batch_workspace(qtbot, frames, pool, settings)
+    qtbot.waitUntil(lambda: again.model.rowCount() == 4, timeout=10_000)
+    assert again.plan is None
+    assert "đã khác với lần gắn khung này" in again.error_label.text()
+    again.set_filter("flagged")
+    assert again.request_fix(again.proxy.index(0, 1)) is None
+
+
+def test_one_accept_at_a_time(qtbot: QtBot, workspace: BatchWorkspace) -> None:
+    run(qtbot, workspace)
+    workspace.set_filter("flagged")
+    workspace.view.setCurrentIndex(workspace.proxy.index(0, 1))
+    with qtbot.waitSignal(workspace.model.dataChanged, timeout=10_000):
+        assert workspace.accept_current() is not None
+        assert workspace.accept_current() is None  # the first is still being written
+        assert not workspace.accept_button.isEnabled()

@@ -163,164 +163,164 @@
 <context>
     <name>BatchWorkspace</name>
     <message>
-        <location filename="../batch_workspace.py" line="221"/>
-        <location filename="../batch_workspace.py" line="398"/>
+        <location filename="../batch_workspace.py" line="223"/>
+        <location filename="../batch_workspace.py" line="400"/>
         <source>{rate} · còn khoảng {eta}</source>
         <translation>{rate} · about {eta} left</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="223"/>
+        <location filename="../batch_workspace.py" line="225"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="224"/>
+        <location filename="../batch_workspace.py" line="226"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="225"/>
+        <location filename="../batch_workspace.py" line="227"/>
         <source>%v/%m ảnh</source>
         <translation>%v/%m photos</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="226"/>
+        <location filename="../batch_workspace.py" line="228"/>
         <source>Hiển thị:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="228"/>
+        <location filename="../batch_workspace.py" line="230"/>
         <source>Đã xem, giữ nguyên</source>
         <translation>Reviewed, keep as is</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="229"/>
+        <location filename="../batch_workspace.py" line="231"/>
         <source>Ảnh này đã được xem và dùng được như hiện tại (Ctrl+Enter)</source>
         <translation>This photo has been looked at and is fine as it is (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="231"/>
+        <location filename="../batch_workspace.py" line="233"/>
         <source>Danh sách ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="232"/>
+        <location filename="../batch_workspace.py" line="234"/>
         <source>Tổng hợp theo đơn vị</source>
         <translation>Summary by unit</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="234"/>
+        <location filename="../batch_workspace.py" line="236"/>
         <source>Mở thư mục kết quả</source>
         <translation>Open output folder</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="235"/>
+        <location filename="../batch_workspace.py" line="237"/>
         <source>Mở báo cáo</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="255"/>
+        <location filename="../batch_workspace.py" line="257"/>
         <source>{s} giây</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="257"/>
+        <location filename="../batch_workspace.py" line="259"/>
         <source>{m} phút {s} giây</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="258"/>
+        <location filename="../batch_workspace.py" line="260"/>
         <source>{h} giờ {m} phút</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="306"/>
+        <location filename="../batch_workspace.py" line="308"/>
         <source>Hãy chọn thư mục ảnh.</source>
         <translation>Choose a photo folder.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="306"/>
+        <location filename="../batch_workspace.py" line="308"/>
         <source>Hãy chọn thư mục kết quả.</source>
         <translation>Choose an output folder.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="316"/>
+        <location filename="../batch_workspace.py" line="318"/>
         <source>Đang lập danh sách ảnh…</source>
         <translation>Listing photos…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="333"/>
+        <location filename="../batch_workspace.py" line="335"/>
         <source>Không bắt đầu được:</source>
         <translation>Could not start:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="340"/>
+        <location filename="../batch_workspace.py" line="342"/>
         <source>Không bắt đầu được: lỗi không mong đợi ({error})</source>
         <translation>Could not start: unexpected error ({error})</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="358"/>
-        <location filename="../batch_workspace.py" line="394"/>
+        <location filename="../batch_workspace.py" line="360"/>
+        <location filename="../batch_workspace.py" line="396"/>
         <source>Đang khởi động…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="227"/>
+        <location filename="../batch_workspace.py" line="229"/>
         <source>Nhấp đúp vào một ảnh để chỉnh tay trong “Ảnh của tôi”.</source>
         <translation>Double-click a photo to adjust it by hand in “My photo”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="237"/>
+        <location filename="../batch_workspace.py" line="239"/>
         <source>Chưa có kết quả. Chọn thư mục ảnh và thư mục kết quả, rồi bấm “Bắt đầu”.</source>
         <translation>No results yet. Choose a photo folder and an output folder, then click “Start”.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="333"/>
+        <location filename="../batch_workspace.py" line="335"/>
         <source>Danh sách cán bộ:</source>
         <translation>Staff roster:</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="395"/>
+        <location filename="../batch_workspace.py" line="397"/>
         <source>{rate} ảnh/giây</source>
         <translation>{rate} photos/s</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="408"/>
+        <location filename="../batch_workspace.py" line="410"/>
         <source>Đang đợi loạt ảnh kia ghi xong…</source>
         <translation>Waiting for the other batch to finish…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="415"/>
+        <location filename="../batch_workspace.py" line="417"/>
         <source>Không bắt đầu được: {reason}</source>
         <translation>Could not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="418"/>
+        <location filename="../batch_workspace.py" line="420"/>
         <source>Loạt ảnh dừng vì lỗi: {error}</source>
         <translation>The batch stopped on an error: {error}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="423"/>
+        <location filename="../batch_workspace.py" line="425"/>
         <source>một máy khác</source>
         <translation>another computer</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="425"/>
+        <location filename="../batch_workspace.py" line="427"/>
         <source>trên máy {computer}, từ {since}</source>
         <translation>on {computer}, since {since}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="427"/>
+        <location filename="../batch_workspace.py" line="429"/>
         <source>trên máy {computer}</source>
         <translation>on {computer}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="431"/>
+        <location filename="../batch_workspace.py" line="433"/>
         <source>Thư mục kết quả đang bận</source>
         <translation>Output folder in use</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="433"/>
+        <location filename="../batch_workspace.py" line="435"/>
         <source>Một loạt ảnh khác đang ghi vào thư mục này ({detail}).
 
 Đợi loạt ảnh đó xong rồi tự bắt đầu?</source>
@@ -329,32 +329,32 @@
 Wait for it to finish, then start automatically?</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="436"/>
+        <location filename="../batch_workspace.py" line="438"/>
         <source>Đợi</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="437"/>
+        <location filename="../batch_workspace.py" line="439"/>
         <source>Không đợi</source>
         <translation>Don&apos;t wait</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="447"/>
+        <location filename="../batch_workspace.py" line="449"/>
         <source>Đang dừng sau các ảnh đang xử lý…</source>
         <translation>Stopping after the photos in progress…</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="461"/>
+        <location filename="../batch_workspace.py" line="463"/>
         <source>Thời gian: {time}</source>
         <translation>Time: {time}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="479"/>
+        <location filename="../batch_workspace.py" line="481"/>
         <source>Không ghi được {file}: {reason}</source>
         <translation>Could not write {file}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="491"/>
+        <location filename="../batch_workspace.py" line="493"/>
         <source>%n ảnh đã gắn khung</source>
         <translation>
             <numerusform>%n photo framed</numerusform>
@@ -362,7 +362,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="492"/>
+        <location filename="../batch_workspace.py" line="494"/>
         <source>%n đã có từ lần trước</source>
         <translation>
             <numerusform>%n already done</numerusform>
@@ -370,7 +370,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="493"/>
+        <location filename="../batch_workspace.py" line="495"/>
         <source>%n không xử lý được</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -378,8 +378,8 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="496"/>
-        <location filename="../batch_workspace.py" line="696"/>
+        <location filename="../batch_workspace.py" line="498"/>
+        <location filename="../batch_workspace.py" line="718"/>
         <source>%n ảnh cần xem lại</source>
         <translation>
             <numerusform>%n photo needs review</numerusform>
@@ -387,7 +387,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="498"/>
+        <location filename="../batch_workspace.py" line="500"/>
         <source>bỏ qua %n tệp hệ thống (Thumbs.db, desktop.ini…)</source>
         <translation>
             <numerusform>%n system file ignored (Thumbs.db, desktop.ini…)</numerusform>
@@ -395,7 +395,7 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="503"/>
+        <location filename="../batch_workspace.py" line="505"/>
         <source>Đã dừng giữa chừng: {parts}; còn %n ảnh chưa làm (bấm “Bắt đầu” để làm tiếp).</source>
         <translation>
             <numerusform>Stopped partway: {parts}; %n photo not done yet (click “Start” to continue).</numerusform>
@@ -403,37 +403,43 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="541"/>
+        <location filename="../batch_workspace.py" line="547"/>
         <source>Không xử lý được</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="542"/>
+        <location filename="../batch_workspace.py" line="548"/>
         <source>Ghi chú danh sách</source>
         <translation>Roster note</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="563"/>
+        <location filename="../batch_workspace.py" line="569"/>
         <source>Hãy chọn lại thư mục ảnh của lần trước rồi chỉnh ảnh.</source>
         <translation>Choose the last batch&apos;s photo folder again to adjust its photos.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="570"/>
+        <location filename="../batch_workspace.py" line="576"/>
         <source>Ảnh không xử lý được thì không chỉnh tay được: {reason}</source>
         <translation>A photo that failed cannot be adjusted by hand: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="622"/>
+        <location filename="../batch_workspace.py" line="584"/>
+        <location filename="../batch_workspace.py" line="632"/>
+        <source>Ảnh này không còn trong thư mục ảnh.</source>
+        <translation>This photo is no longer in the photo folder.</translation>
+    </message>
+    <message>
+        <location filename="../batch_workspace.py" line="638"/>
         <source>Không ghi được: {reason}</source>
         <translation>Could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="684"/>
+        <location filename="../batch_workspace.py" line="706"/>
         <source>Chưa chỉnh được ảnh nào của lần trước: {reason}{path}</source>
         <translation>The last batch&apos;s photos cannot be adjusted yet: {reason}{path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="695"/>
+        <location filename="../batch_workspace.py" line="717"/>
         <source>Kết quả lần trước: %n ảnh</source>
         <translation>
             <numerusform>Last batch: %n photo</numerusform>
@@ -441,12 +447,12 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="506"/>
+        <location filename="../batch_workspace.py" line="508"/>
         <source>Thư mục ảnh không có tệp nào.</source>
         <translation>The photo folder has no files.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../batch_workspace.py" line="377"/>
+        <location filename="../batch_workspace.py" line="379"/>
         <source>%n ghi chú khi lập danh sách (xem trong danh sách bên dưới).</source>
         <translation>
             <numerusform>%n note while planning (see the list below).</numerusform>
@@ -454,22 +460,22 @@ Wait for it to finish, then start automatically?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="507"/>
+        <location filename="../batch_workspace.py" line="509"/>
         <source>Xong: {parts}.</source>
         <translation>Done: {parts}.</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="539"/>
+        <location filename="../batch_workspace.py" line="545"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="540"/>
+        <location filename="../batch_workspace.py" line="546"/>
         <source>Cần xem lại</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../batch_workspace.py" line="566"/>
+        <location filename="../batch_workspace.py" line="572"/>
         <source>Hãy đợi loạt ảnh chạy xong rồi chỉnh từng ảnh.</source>
         <translation>Wait for the batch to finish before adjusting single photos.</translation>
     </message>
@@ -935,7 +941,7 @@ Wait for it to finish, then start automatically?</translation>
     </message>
     <message>
         <location filename="../photo_workspace.py" line="220"/>
-        <location filename="../photo_workspace.py" line="443"/>
+        <location filename="../photo_workspace.py" line="446"/>
         <source>Về vị trí tự động</source>
         <translation>Reset to automatic</translation>
     </message>
@@ -987,98 +993,98 @@ Wait for it to finish, then start automatically?</translation>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="287"/>
+        <location filename="../photo_workspace.py" line="290"/>
         <source>Đã lưu vào kết quả hàng loạt.</source>
         <translation>Saved to the batch results.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="291"/>
+        <location filename="../photo_workspace.py" line="294"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="291"/>
+        <location filename="../photo_workspace.py" line="294"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="308"/>
+        <location filename="../photo_workspace.py" line="311"/>
         <source>Đang mở {name}…</source>
         <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="341"/>
+        <location filename="../photo_workspace.py" line="344"/>
         <source>Không mở được {name}: {reason}</source>
         <translation>Could not open {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="342"/>
+        <location filename="../photo_workspace.py" line="345"/>
         <source>Không mở được ảnh</source>
         <translation>Could not open the photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="426"/>
+        <location filename="../photo_workspace.py" line="429"/>
         <source>Chỉnh ảnh</source>
         <translation>Adjust photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="426"/>
+        <location filename="../photo_workspace.py" line="429"/>
         <source>Kéo ảnh</source>
         <translation>Move photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="437"/>
+        <location filename="../photo_workspace.py" line="440"/>
         <source>Chọn khuôn mặt</source>
         <translation>Choose face</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="466"/>
+        <location filename="../photo_workspace.py" line="469"/>
         <source>Chưa có ảnh.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="472"/>
+        <location filename="../photo_workspace.py" line="475"/>
         <source>Bấm vào một khuôn mặt trên ảnh để gắn khung cho người đó.</source>
         <translation>Click a face in the photo to frame that person.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="512"/>
-        <location filename="../photo_workspace.py" line="518"/>
+        <location filename="../photo_workspace.py" line="515"/>
+        <location filename="../photo_workspace.py" line="521"/>
         <source>Lưu ảnh</source>
         <translation>Save photo</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="517"/>
+        <location filename="../photo_workspace.py" line="520"/>
         <source>Đã có tệp {name}. Thay thế tệp đó?</source>
         <translation>{name} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="518"/>
+        <location filename="../photo_workspace.py" line="521"/>
         <source>Thay</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="518"/>
+        <location filename="../photo_workspace.py" line="521"/>
         <source>Giữ nguyên</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="539"/>
+        <location filename="../photo_workspace.py" line="542"/>
         <source>Đã lưu {name}</source>
         <translation>Saved {name}</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="547"/>
+        <location filename="../photo_workspace.py" line="550"/>
         <source>Đã sao chép ảnh vào bộ nhớ tạm.</source>
         <translation>Photo copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="553"/>
+        <location filename="../photo_workspace.py" line="556"/>
         <source>Không lưu được ảnh: {reason}</source>
         <translation>Could not save the photo: {reason}</translation>
     </message>
     <message>
-        <location filename="../photo_workspace.py" line="554"/>
+        <location filename="../photo_workspace.py" line="557"/>
         <source>Không lưu được ảnh</source>
         <translation>Could not save the photo</translation>
     </message>
@@ -1634,247 +1640,247 @@ or click “Open photo…”</translation>
         <translation>file format not supported (photos: JPG, PNG or WebP; QR codes: PNG or SVG)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="126"/>
         <source>danh sách cán bộ không phải văn bản UTF-8 hay Windows-1258; hãy lưu lại tệp CSV dạng UTF-8</source>
         <translation>the staff roster is not UTF-8 or Windows-1258 text; save the CSV file again as UTF-8</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="130"/>
         <source>danh sách cán bộ không phải tệp Excel (.xlsx) đọc được</source>
         <translation>the staff roster is not a readable Excel (.xlsx) file</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="131"/>
         <source>danh sách cán bộ không có dòng nào</source>
         <translation>the staff roster has no rows</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="132"/>
         <source>danh sách cán bộ quá dài (quá {rows} dòng)</source>
         <translation>the staff roster is too long (over {rows} rows)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="135"/>
         <source>danh sách cán bộ không có cột ghi tên tệp ảnh (cột như “Ảnh” hoặc “Tên file”)</source>
         <translation>the staff roster has no column with the photo file names (a column such as “Ảnh” or “Tên file”)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="139"/>
         <source>không tìm thấy mẫu khung hoặc tệp cần dùng</source>
         <translation>the frame, or a file it needs, was not found</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="140"/>
         <source>mẫu khung có chỗ chưa đúng trong tệp frame.toml</source>
         <translation>the frame has a mistake in its frame.toml file</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="141"/>
         <source>chữ quá dài, không vừa chỗ dành cho nó; hãy rút ngắn</source>
         <translation>the text is too long for its space; shorten it</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="144"/>
         <source>đường dẫn quá dài để tạo mã QR; hãy dùng đường dẫn ngắn hơn</source>
         <translation>the link is too long for a QR code; use a shorter link</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="145"/>
         <source>mã QR đọc lại không khớp với đường dẫn; chưa lưu gì</source>
         <translation>the QR code read back does not match the link; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="147"/>
         <source>không có khung cần dùng (gói chiến dịch không có khung này, hoặc chưa chọn khung nào)</source>
         <translation>the frame needed is missing (the campaign pack does not have it, or no frame is chosen)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="151"/>
         <source>tệp này không phải gói chiến dịch (thiếu campaign.toml)</source>
         <translation>this file is not a campaign pack (campaign.toml is missing)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="152"/>
         <source>gói chiến dịch bị lỗi (tệp campaign.toml không đúng)</source>
         <translation>the campaign pack is faulty (its campaign.toml is not valid)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="153"/>
         <source>gói chiến dịch được tạo bởi phiên bản Frame Studio khác; hãy cập nhật Frame Studio</source>
         <translation>the campaign pack was made by another version of Frame Studio; update Frame Studio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="156"/>
         <source>gói chiến dịch chứa tệp không thuộc về gói; không mở</source>
         <translation>the campaign pack contains files that do not belong to it; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="157"/>
         <source>khung chưa được lưu vào thư mục; hãy lưu khung trước</source>
         <translation>the frame is not saved in a folder yet; save it first</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="158"/>
         <source>tệp này không phải gói chiến dịch</source>
         <translation>this file is not a campaign pack</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="159"/>
         <source>gói chiến dịch có quá nhiều tệp; không mở</source>
         <translation>the campaign pack has too many files; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="160"/>
         <source>gói chiến dịch có tên tệp không an toàn; không mở</source>
         <translation>the campaign pack has an unsafe file name; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="161"/>
         <source>gói chiến dịch chứa lối tắt tới tệp khác; không mở</source>
         <translation>the campaign pack contains a link to another file; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166"/>
+        <location filename="../messages.py" line="171"/>
         <source>có hai khung trùng mã</source>
         <translation>two frames have the same ID</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="220"/>
         <source>{name}: danh sách cán bộ ghi ảnh “{photo}” nhưng thư mục ảnh không có</source>
         <translation>{name}: the staff roster names the photo “{photo}”, which is not in the photo folder</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="218"/>
+        <location filename="../messages.py" line="223"/>
         <source>{name}: các dòng {rows} của danh sách cán bộ cùng ghi ảnh này, nên chưa gán cho ai</source>
         <translation>{name}: rows {rows} of the staff roster all name this photo, so it was given to nobody</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="221"/>
+        <location filename="../messages.py" line="226"/>
         <source>{name}: có nhiều ảnh cùng khớp với cán bộ này ({files}), nên chưa gán ảnh nào</source>
         <translation>{name}: several photos match this person ({files}), so none was given to them</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="162"/>
         <source>gói chiến dịch chứa tệp đặc biệt; không mở</source>
         <translation>the campaign pack contains a special file; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="163"/>
         <source>gói chiến dịch có tệp bị mã hoá; không mở</source>
         <translation>the campaign pack has an encrypted file; not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="164"/>
         <source>gói chiến dịch dùng kiểu nén mà Frame Studio không đọc được</source>
         <translation>the campaign pack uses a compression that Frame Studio cannot read</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="165"/>
         <source>gói chiến dịch quá lớn</source>
         <translation>the campaign pack is too large</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161"/>
+        <location filename="../messages.py" line="166"/>
         <source>gói chiến dịch có tệp giải nén ra lớn bất thường (có thể là tệp độc hại); không mở</source>
         <translation>the campaign pack has a file that unpacks to an unusually large size (possibly harmful); not opened</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="170"/>
         <source>địa chỉ trang web không hợp lệ (cần bắt đầu bằng https://)</source>
         <translation>the web address is not valid (it must start with https://)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167"/>
+        <location filename="../messages.py" line="172"/>
         <source>thư mục đã có những tệp không do Frame Studio tạo; hãy chọn thư mục trống</source>
         <translation>the folder has files that Frame Studio did not make; choose an empty folder</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="171"/>
+        <location filename="../messages.py" line="176"/>
         <source>Ô ảnh (chỗ hiện ảnh chân dung) tràn ra ngoài khung.</source>
         <translation>The photo window (where the portrait shows) goes outside the frame.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="172"/>
+        <location filename="../messages.py" line="177"/>
         <source>Ô ảnh quá nhỏ: chỉ bằng {size:.0%} cạnh khung, cần ít nhất {minimum:.0%}.</source>
         <translation>The photo window is too small: only {size:.0%} of the frame&apos;s side; it needs at least {minimum:.0%}.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175"/>
+        <location filename="../messages.py" line="180"/>
         <source>Vị trí đặt khuôn mặt không nằm trọn trong ô ảnh.</source>
         <translation>The face position is not wholly inside the photo window.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176"/>
+        <location filename="../messages.py" line="181"/>
         <source>{part} có chữ mà phông {font} không có: {characters}. Hãy đổi phông chữ hoặc bỏ các chữ này.</source>
         <translation>{part} has characters that the font {font} lacks: {characters}. Change the font or remove these characters.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="180"/>
+        <location filename="../messages.py" line="185"/>
         <source>{part} quá dài, tràn ra ngoài chỗ dành cho nó. Hãy rút ngắn “{text}”.</source>
         <translation>{part} is too long and overflows its space. Shorten “{text}”.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="183"/>
+        <location filename="../messages.py" line="188"/>
         <source>{part} quá dài: dù đã thu chữ nhỏ tới mức nhỏ nhất còn đọc rõ ({minimum} px trên ảnh {at} px), chữ vẫn không vừa vòng tròn. Hãy rút ngắn “{text}”.</source>
         <translation>{part} is too long: even at the smallest legible size ({minimum} px on a {at} px image) it does not fit the circle. Shorten “{text}”.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="188"/>
+        <location filename="../messages.py" line="193"/>
         <source>{part} lọt ra ngoài vòng tròn mà Facebook hiển thị, nên sẽ bị cắt mất.</source>
         <translation>{part} reaches outside the circle Facebook shows, so it will be cut off.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="191"/>
+        <location filename="../messages.py" line="196"/>
         <source>{part} chỉ có {width} x {height} điểm ảnh, quá nhỏ cho ảnh {output} px: ảnh gắn khung sẽ bị mờ.</source>
         <translation>{part} is only {width} x {height} pixels, too small for a {output} px image: the framed photo will be blurry.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="195"/>
+        <location filename="../messages.py" line="200"/>
         <source>{part} sẽ bị kéo méo vì tỉ lệ của ảnh khác với ô dành cho nó.</source>
         <translation>{part} will be stretched because its proportions differ from its box.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="198"/>
+        <location filename="../messages.py" line="203"/>
         <source>{part} không trong suốt ở chỗ hiện ảnh chân dung, nên sẽ che mất ảnh.</source>
         <translation>{part} is not transparent where the portrait shows, so it will hide the photo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="201"/>
+        <location filename="../messages.py" line="206"/>
         <source>Đây là đường dẫn khung ảnh đại diện của Facebook, tính năng Facebook đã bỏ từ năm 2022: đường dẫn này không còn mở ra khung nữa. Hãy giữ nó làm đường dẫn cũ của chiến dịch, còn mã QR thì nên dẫn tới trang mà cơ quan đăng tải chiến dịch.</source>
         <translation>This is a Facebook profile-frame link, a feature Facebook withdrew in 2022: the link no longer opens a frame. Keep it as the campaign&apos;s historical link, but point the QR code at the page where your agency publishes the campaign.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="208"/>
+        <location filename="../messages.py" line="213"/>
         <source>{name}: thư mục lối tắt, không mở vào (ảnh trong đó không được tính)</source>
         <translation>{name}: a linked folder, not followed (its photos are not included)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="211"/>
+        <location filename="../messages.py" line="216"/>
         <source>Thư mục con không được tính ({count}): chỉ lấy ảnh nằm ngay trong thư mục ảnh</source>
         <translation>Sub-folders left out ({count}): only the photos directly in the photo folder are used</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="214"/>
+        <location filename="../messages.py" line="219"/>
         <source>{name}: không có dòng nào trong danh sách cán bộ</source>
         <translation>{name}: no row in the staff roster</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="224"/>
+        <location filename="../messages.py" line="229"/>
         <source>{file}: đã có tệp khác trùng tên (không do Frame Studio tạo), nên lưu thành {chosen}</source>
         <translation>{file}: another file (not made by Frame Studio) has this name, so it was saved as {chosen}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="227"/>
+        <location filename="../messages.py" line="232"/>
         <source>{file}: cũng không ghi, để hai tệp báo cáo nói về cùng một lần chạy</source>
         <translation>{file}: not written either, so that the two reports describe the same run</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="244"/>
+        <location filename="../messages.py" line="249"/>
         <source>lỗi không mong đợi</source>
         <translation>unexpected error</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="143"/>
         <source>chưa có đường dẫn để tạo mã QR</source>
         <translation>there is no link to put in the QR code</translation>
     </message>
@@ -2057,16 +2063,21 @@ or click “Open photo…”</translation>
     </message>
     <message>
         <location filename="../messages.py" line="111"/>
+        <source>thư mục ảnh, ảnh trong đó hoặc thiết lập đã khác với lần gắn khung này: hãy chọn lại như lúc đó để chỉnh tay</source>
+        <translation>the photo folder, its photos or the settings are not this batch&apos;s: choose them as they were to adjust photos by hand</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="116"/>
         <source>danh sách là tệp Excel đời cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx</source>
         <translation>the roster is an old Excel workbook (.xls): open it in Excel and save it as .xlsx</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="119"/>
         <source>mẫu tên tệp viết chưa đúng: mỗi cột đặt trong một cặp ngoặc nhọn, ví dụ {ho_va_ten}</source>
         <translation>the name template is not written right: put each column in a pair of braces, e.g. {ho_va_ten}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="122"/>
         <source>muốn đặt tên tệp theo mẫu thì cần chọn danh sách cán bộ</source>
         <translation>naming files by a template needs a staff roster</translation>
     </message>
