@@ -151,3 +151,9 @@ def turned(image: Image.Image, degrees: float) -> Image.Image:
     w, h = width * scale, height * scale
     cx, cy = big.width / 2, big.height / 2
     return big.crop((round(cx - w / 2), round(cy - h / 2), round(cx + w / 2), round(cy + h / 2)))
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (a child of this one, waited for)."""
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    return int(child.stdout)

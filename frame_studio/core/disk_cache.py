@@ -46,15 +46,25 @@ def _write(handle: BinaryIO, *, data: bytes) -> None:
     handle.write(data)
 
 
+def _age(path: Path) -> int:
+    """A file's modification time; 0 for one another worker removed meanwhile."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def store(path: Path, data: bytes) -> None:
-    """Write a cached file atomically, then remove the oldest beyond `MAX_FILES`; never raises."""
-    from frame_studio.core.atomic import write_atomic  # with psutil: not at every frame's loading
+    """Write a cached file atomically, then remove the oldest beyond `MAX_FILES` and the temp
+    files of writers that were killed; never raises."""
+    from frame_studio.core.atomic import remove_stale_temp_files, write_atomic  # psutil: not at loading
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, functools.partial(_write, data=data), overwrite=True)
-        kept = sorted(path.parent.glob(f"*{path.suffix}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        kept = sorted(path.parent.glob(f"*{path.suffix}"), key=_age, reverse=True)
         for old in kept[MAX_FILES:]:
             old.unlink(missing_ok=True)
+        remove_stale_temp_files(path.parent)
     except Exception as error:  # noqa: BLE001 - a cache is only a saving: never a failure
         logger.info("%s not cached (%s)", path.name, error)

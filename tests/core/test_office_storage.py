@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import DATA
+from helpers import DATA, dead_pid
 from storage import hold_open, refuse_links
 
 from frame_studio.core import atomic, winpath
@@ -203,11 +203,6 @@ def test_a_second_batch_is_refused_while_the_first_holds_the_folder(tmp_path: Pa
         assert "another batch is writing into this folder" in str(caught.value)
     assert not (tmp_path / LOCK_NAME).exists()  # released
     claim_output_folder(tmp_path).release()
-
-
-def dead_pid() -> int:
-    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
-    return int(child.stdout)
 
 
 def write_lock(folder: Path, *, host: str, pid: int, age: float = 0.0) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import dead_pid
 from PIL import Image
 
 from frame_studio.core import disk_cache, overlay_cache
@@ -16,6 +17,7 @@ from frame_studio.core.batch_plan import BatchSettings, plan_batch
 from frame_studio.core.frames import Layer, find_frame, load_frame
 from frame_studio.core.overlay import render_overlay
 from frame_studio.core.overlay_cache import cache_name, keep_on_disk, overlay_image
+from frame_studio.core.processes import host_tag
 from frame_studio.core.user_dirs import DATA_DIR_VARIABLE
 
 SIZE = 256
@@ -120,3 +122,13 @@ def test_batch_workers_keep_the_frame_overlay(
     assert [result.status for result in run_batch(plan, workers=1)] == ["framed"]
     [file] = stored(tmp_path / "profile" / "cache" / "overlays")
     assert file.name.endswith(f"-{SIZE}.png")
+
+
+def test_a_killed_writers_temp_file_does_not_pile_up_in_the_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "cache" / "overlays"
+    folder.mkdir(parents=True)
+    left = folder / f".fs-{host_tag()}.{dead_pid()}.aaaa.part"  # a worker killed mid-write
+    left.write_bytes(b"half a PNG")
+    disk_cache.store(folder / "0123.png", b"\x89PNG whole")
+    assert not left.exists()
+    assert (folder / "0123.png").read_bytes() == b"\x89PNG whole"
