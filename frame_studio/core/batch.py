@@ -33,7 +33,15 @@ from frame_studio.core.frames import Frame, personalise
 from frame_studio.core.jobs import Job
 from frame_studio.core.journal import ACCEPTED, JOURNAL_NAME, JournalWriter
 from frame_studio.core.out_folder import FolderLock, claim_output_folder
-from frame_studio.core.outcome import FRAMED, REJECTED, SKIPPED, JobResult, framed_result, rejected_result
+from frame_studio.core.outcome import (
+    FRAMED,
+    REJECTED,
+    SKIPPED,
+    JobResult,
+    framed_result,
+    rejected_result,
+    result_of_record,
+)
 from frame_studio.core.overlay_cache import keep_on_disk
 from frame_studio.core.pipeline import analyse, frame_photo
 from frame_studio.core.placement import Placement, PlacementSettings
@@ -101,21 +109,9 @@ def _of_staff(result: JobResult, job: Job, plan: Plan) -> JobResult:
 
 
 def _skipped(job: Job, out_dir: Path) -> JobResult:
-    previous = job.previous or {}
+    """A photo an earlier run finished: its journal record, under the names it has now."""
     outputs = tuple(str(out_dir / name) for name in job.outputs)
-    faces = tuple(tuple(face) for face in previous.get("faces") or ())
-    rect = previous.get("window_rect")
-    return JobResult(
-        job.name,
-        SKIPPED,
-        outputs,
-        flags=tuple(previous.get("flags") or ()),
-        faces=faces,
-        window_rect=tuple(rect) if rect else None,
-        angle=previous.get("angle"),
-        review=bool(previous.get("review")),
-        review_reasons=tuple(previous.get("review_reasons") or ()),
-    )
+    return replace(result_of_record(job.previous or {}, job.name), status=SKIPPED, outputs=outputs)
 
 
 class _Journal:

@@ -107,9 +107,10 @@ def rejected_result(name: str, error: FrameStudioError) -> JobResult:
 
 
 def result_of_record(record: dict[str, Any], name: str) -> JobResult:
-    """A report record read back (the Batch workspace shows the last batch at start).
+    """A report or journal record read back (a photo an earlier run finished; the Batch
+    workspace's last batch at start).
 
-    `name` is the input's batch name ("/"-joined); the record shows it the platform's way.
+    `name` is the input's batch name ("/"-joined); a report shows it the platform's way.
     """
 
     def numbers(values: Any) -> tuple[float, ...]:
