@@ -49,17 +49,25 @@ class BatchFiles:
     summary: Summary | None = None
 
 
-def report_paths(out_dir: Path) -> tuple[Path, Path]:
-    """The JSON Lines and CSV reports of the last batch into `out_dir` (default names if none)."""
-    roles = {role: name for name, role in read_journal(out_dir).side.items()}  # the last of each role wins
+def _side_names(out_dir: Path) -> dict[str, str]:
+    """Per role, the name of the side file the batches into `out_dir` wrote (the last wins)."""
+    return {role: name for name, role in read_journal(out_dir).side.items()}
+
+
+def _reports(out_dir: Path, roles: dict[str, str]) -> tuple[Path, Path]:
     jsonl = roles.get("report_jsonl", f"{REPORT_STEM}.jsonl")
     csv = roles.get("report_csv", f"{REPORT_STEM}.csv")
     return out_dir / jsonl, out_dir / csv
 
 
+def report_paths(out_dir: Path) -> tuple[Path, Path]:
+    """The JSON Lines and CSV reports of the last batch into `out_dir` (default names if none)."""
+    return _reports(out_dir, _side_names(out_dir))
+
+
 def summary_path(out_dir: Path) -> Path | None:
     """The per-unit summary that the last batch into `out_dir` wrote, if any."""
-    roles = {role: name for name, role in read_journal(out_dir).side.items()}
+    roles = _side_names(out_dir)
     return out_dir / roles["summary"] if "summary" in roles else None
 
 
@@ -70,14 +78,14 @@ def update_batch_reports(plan: Plan, record: dict[str, Any]) -> Summary | None:
     Raises:
         ExportError: a report or the summary cannot be written (open in Excel...).
     """
-    jsonl, csv = report_paths(plan.out_dir)
+    roles = _side_names(plan.out_dir)  # the journal read once for all three files
+    jsonl, csv = _reports(plan.out_dir, roles)
     update_reports(record, jsonl, csv, people=plan.roster is not None)
     if plan.roster is None:
         return None
     summary = summarise(plan.roster.staff(), people_of(plan, read_report(jsonl)), plan.unsure)
-    path = summary_path(plan.out_dir)
-    if path is not None:  # ours: the batch wrote it (a file of someone else's is never replaced)
-        write_summary(summary, path, overwrite=True)
+    if "summary" in roles:  # ours: the batch wrote it (a file of someone else's is never replaced)
+        write_summary(summary, plan.out_dir / roles["summary"], overwrite=True)
     return summary
 
 
