@@ -16,6 +16,7 @@ import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from frame_studio import __version__
 from frame_studio.core.atomic import TEMP_NAME_LENGTH
@@ -246,14 +247,38 @@ def _mark_done(jobs: list[Job], out_dir: Path, journal: JournalState, digest: st
         if (
             record is not None
             and record.get("status") == "framed"
-            and record.get("settings") == digest
-            and tuple(record.get("fingerprint") or ()) == job.fingerprint
+            and _same_input(record, job, digest)
             and tuple(record.get("outputs") or ()) == job.outputs
             and all((out_dir / o).is_file() for o in job.outputs or ["?"])
         ):
             job = replace(job, outputs=tuple(record["outputs"]), replace=False, previous=record)
         marked.append(job)
     return marked
+
+
+def _same_input(record: dict[str, Any], job: Job, digest: str) -> bool:
+    """Whether a journal record is of this job's input as it is now, made with these settings."""
+    return record.get("settings") == digest and tuple(record.get("fingerprint") or ()) == job.fingerprint
+
+
+def check_same_batch(plan: Plan, names: list[str]) -> None:
+    """Make sure `plan`, made now, is the one the batch that finished `names` ran: the same
+    photos, unchanged, and the same settings. A hand fix through another plan (another
+    unit's folder with photos of the same names) would write another photo over an output.
+
+    Raises:
+        BatchError: `not_this_batch`, with how many photos differ.
+    """
+    done, jobs = read_journal(plan.out_dir).done, {job.name: job for job in plan.jobs}
+
+    def same(name: str) -> bool:
+        record, job = done.get(name), jobs.get(name)
+        return record is not None and job is not None and _same_input(record, job, plan.settings_hash)
+
+    differ = sum(not same(name) for name in names)
+    if differ:
+        text = f"the photo folder, its photos or the settings are not this batch's ({differ} photos differ)"
+        raise BatchError(plan.in_dir, "not_this_batch", text)
 
 
 def _match_roster(jobs: list[Job], roster: Roster, notes: list[str]) -> tuple[list[Job], frozenset[int]]:

@@ -25,15 +25,14 @@ from frame_studio.core.batch_files import (
     write_batch_files,
 )
 from frame_studio.core.batch_plan import (
-    BatchError,
     BatchSettings,
     Plan,
+    check_same_batch,
     name_preview,
     plan_batch,
     refresh_plan,
 )
 from frame_studio.core.errors import FrameStudioError
-from frame_studio.core.journal import read_journal
 from frame_studio.core.out_folder import check_output_folder, claim_output_folder
 from frame_studio.core.outcome import REJECTED, SKIPPED, JobResult, result_of_record
 from frame_studio.core.placement import Placement
@@ -161,31 +160,6 @@ def _name(record: dict[str, Any]) -> str:
     return str(record["input"]).replace(os.sep, "/")  # the report shows names the platform's way
 
 
-def _check_same_batch(plan: Plan, names: list[str]) -> None:
-    """Make sure the plan made now is the one the batch ran: the same photos, unchanged, and
-    the same settings; a hand fix through another plan would write another photo over an
-    output.
-
-    Raises:
-        BatchError: `not_this_batch`, with how many photos differ.
-    """
-    done, jobs = read_journal(plan.out_dir).done, {job.name: job for job in plan.jobs}
-
-    def same(name: str) -> bool:
-        record, job = done.get(name), jobs.get(name)
-        return (
-            record is not None
-            and job is not None
-            and tuple(record.get("fingerprint") or ()) == job.fingerprint
-            and record.get("settings") == plan.settings_hash
-        )
-
-    differ = sum(not same(name) for name in names)
-    if differ:
-        text = f"the photo folder, its photos or the settings are not this batch's ({differ} photos differ)"
-        raise BatchError(plan.in_dir, "not_this_batch", text)
-
-
 def last_batch(in_dir: str, out_dir: str, settings: BatchSettings, roster: str = "") -> LastBatch:
     """Read the report of the last batch into `out_dir` (empty when there is none), with the
     people by the roster as it is now (HR may have edited it since)."""
@@ -195,7 +169,7 @@ def last_batch(in_dir: str, out_dir: str, settings: BatchSettings, roster: str =
         return LastBatch([], None, None)
     try:
         plan = prepare(in_dir, out_dir, settings, roster)
-        _check_same_batch(plan, [_name(record) for record in records if record.get("status") != REJECTED])
+        check_same_batch(plan, [_name(record) for record in records if record.get("status") != REJECTED])
     except FrameStudioError as error:
         return LastBatch([result_of_record(record, _name(record)) for record in records], None, None, error)
     records = people_of(plan, records)
