@@ -27,6 +27,14 @@ def frames() -> list[Frame]:
 
 
 @pytest.fixture
+def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh user data folder for the test (packs open into it), never the real one."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("FRAME_STUDIO_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def pool(qtbot: QtBot) -> Iterator[QThreadPool]:
     """A pool for the test, drained before pytest-qt closes the test's widgets.
 

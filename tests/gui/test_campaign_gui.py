@@ -20,17 +20,9 @@ from frame_studio.gui.campaign_book import CampaignBook
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("user_data")]
 
 LINK = "https://example.org/dai-hoi-xvii"
-
-
-@pytest.fixture(autouse=True)
-def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Packs open into a fresh user folder, never the real one."""
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("FRAME_STUDIO_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

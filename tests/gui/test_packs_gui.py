@@ -25,21 +25,13 @@ from frame_studio.gui.frame_combo import FOLDER_ROLE, GROUP_ROLE, on_header
 from frame_studio.gui.main_window import MainWindow
 from frame_studio.gui.settings import Settings
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("user_data")]
 
 TIMEOUT = 30_000
 CONGRESS = "Chào mừng Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ 2020-2025"
 XVIII = "Đại hội XVIII"
 SEPT, OCT = dt.date(2030, 9, 29), dt.date(2030, 10, 31)
 TERM_LAYER = {"congress-badge": "term", "congress-ring": "bottom_text"}
-
-
-@pytest.fixture(autouse=True)
-def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Packs open into a fresh user folder, never the real one."""
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("FRAME_STUDIO_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture
